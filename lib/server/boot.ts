@@ -1,0 +1,52 @@
+import { getDbHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { isSeeded, seedDemoCenter, seedEmptyCenter } from '@/db/seed';
+import { EnvError, parseEnv } from '@/lib/env';
+
+/**
+ * Runs once per server process, before the first request: validates the environment,
+ * migrates the database, and seeds it on first start (the demo center on the embedded
+ * database; an empty center with the first admin on PostgreSQL).
+ */
+export async function boot(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(`\n${err.message}\n\nRevise las variables de entorno (README, sección Producción).\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const handle = getDbHandle();
+  try {
+    await migrateDatabase(handle);
+  } catch (err) {
+    console.error(`\nNo se pudo preparar la base de datos (${handle.engine}): ${describe(err)}\n`);
+    process.exit(1);
+  }
+  const seedDemo = handle.engine === 'pglite' || process.env.SEED_DEMO === '1';
+  if (seedDemo) {
+    const seeded = await seedDemoCenter(handle.db, {
+      adminUsername: env.SEED_ADMIN_USERNAME,
+      adminPassword: env.SEED_ADMIN_PASSWORD,
+    });
+    if (seeded) console.log('Base de datos nueva: se cargó el centro de demostración (CENTRO MEDICO DEMO).');
+  } else if (!(await isSeeded(handle.db))) {
+    if (env.SEED_ADMIN_USERNAME && env.SEED_ADMIN_PASSWORD) {
+      await seedEmptyCenter(handle.db, { adminUsername: env.SEED_ADMIN_USERNAME, adminPassword: env.SEED_ADMIN_PASSWORD });
+      console.log(`Base de datos nueva: se creó el usuario administrador "${env.SEED_ADMIN_USERNAME}".`);
+    } else {
+      console.error(
+        'La base de datos está vacía: defina SEED_ADMIN_USERNAME y SEED_ADMIN_PASSWORD para crear el primer administrador, o ejecute "npm run db:seed".',
+      );
+      process.exit(1);
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  const cause = (err as { cause?: { message?: string } })?.cause;
+  return cause?.message ?? (err instanceof Error ? err.message : String(err));
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { centerSettings, type CenterSettings } from '@/db/schema';
+
+/** The center's settings row. It exists from the first start (seeded), so its absence is a bug. */
+export async function getCenterSettings(db: DbOrTx): Promise<CenterSettings> {
+  const [row] = await db.select().from(centerSettings).where(eq(centerSettings.id, 1));
+  if (!row) throw new Error('center_settings is empty: the database was not seeded');
+  return row;
+}
+
+/** What every portal page shows: header and contact footer. */
+export type PublicCenterInfo = Pick<
+  CenterSettings,
+  'centerName' | 'homePhrase' | 'contactEmail' | 'contactPhones' | 'contactHours' | 'webEnabled' | 'webAddress'
+>;
+
+export async function getPublicCenterInfo(db: DbOrTx): Promise<PublicCenterInfo> {
+  const s = await getCenterSettings(db);
+  return {
+    centerName: s.centerName,
+    homePhrase: s.homePhrase,
+    contactEmail: s.contactEmail,
+    contactPhones: s.contactPhones,
+    contactHours: s.contactHours,
+    webEnabled: s.webEnabled,
+    webAddress: s.webAddress,
+  };
+}

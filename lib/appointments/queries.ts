@@ -1,0 +1,41 @@
+import 'server-only';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { appointments, insurers, professionals, specialties, studies } from '@/db/schema';
+
+export interface PatientAppointmentRow {
+  id: number;
+  startsAt: Date;
+  endsAt: Date;
+  status: (typeof appointments.$inferSelect)['status'];
+  source: (typeof appointments.$inferSelect)['source'];
+  reason: string;
+  professional: string;
+  specialty: string | null;
+  study: string | null;
+  insurer: string | null;
+}
+
+/** "Mis Turnos": one patient's turnos, newest first. Deleted ones are gone from every list. */
+export async function listPatientAppointments(db: DbOrTx, patientId: number): Promise<PatientAppointmentRow[]> {
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      source: appointments.source,
+      reason: appointments.reason,
+      professional: sql<string>`${professionals.lastName} || ' ' || ${professionals.firstName}`,
+      specialty: sql<string | null>`coalesce(nullif(${specialties.webName}, ''), ${specialties.name})`,
+      study: studies.name,
+      insurer: sql<string | null>`coalesce(nullif(${insurers.webName}, ''), ${insurers.name})`,
+    })
+    .from(appointments)
+    .innerJoin(professionals, eq(professionals.id, appointments.professionalId))
+    .leftJoin(specialties, eq(specialties.id, appointments.specialtyId))
+    .leftJoin(studies, eq(studies.id, appointments.studyId))
+    .leftJoin(insurers, eq(insurers.id, appointments.insurerId))
+    .where(and(eq(appointments.patientId, patientId), isNull(appointments.deletedAt)))
+    .orderBy(desc(appointments.startsAt));
+}

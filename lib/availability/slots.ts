@@ -1,0 +1,257 @@
+import { fromZonedTime } from 'date-fns-tz';
+
+/**
+ * Slot generation: pure, in the center's time zone. Nothing here touches the database, so the
+ * portal, the staff screen and the booking re-check all share exactly this code.
+ */
+
+/** A weekly rule of an agenda (db `schedules`). Times 'HH:mm' or 'HH:mm:ss', dates 'yyyy-MM-dd'. */
+export interface ScheduleRule {
+  id: number;
+  professionalId: number;
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  validFrom: string;
+  validTo: string | null;
+  specialtyId: number | null;
+  studyId: number | null;
+}
+
+/** A holiday (professionalId null) or an absence; no times = whole days. */
+export interface ClosedPeriod {
+  professionalId: number | null;
+  startsOn: string;
+  endsOn: string;
+  startTime: string | null;
+  endTime: string | null;
+  reason: string;
+}
+
+export interface BusyInterval {
+  professionalId: number;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface Slot {
+  professionalId: number;
+  scheduleId: number;
+  specialtyId: number | null;
+  studyId: number | null;
+  startsAt: Date;
+  endsAt: Date;
+  /** Local date and time in the center's zone: 'yyyy-MM-dd', 'HH:mm'. */
+  date: string;
+  time: string;
+  free: boolean;
+}
+
+export interface GenerateSlotsInput {
+  timeZone: string;
+  /** Local dates to cover, inclusive ('yyyy-MM-dd'). */
+  fromDate: string;
+  toDate: string;
+  rules: ScheduleRule[];
+  closed: ClosedPeriod[];
+  busy: BusyInterval[];
+  /** Nothing that starts before this instant is offered (now + minimum notice). */
+  notBefore: Date;
+  /** Per professional, the last local date offered (today + max days ahead). */
+  lastDateByProfessional?: Map<number, string>;
+  /** Only rules serving this specialty / study (or serving anything). */
+  specialtyId?: number | null;
+  studyId?: number | null;
+}
+
+const MINUTE = 60_000;
+
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Local dates from..to inclusive. Calendar arithmetic in UTC, so no zone can skip a day. */
+export function datesBetween(fromDate: string, toDate: string): string[] {
+  const out: string[] = [];
+  const end = Date.parse(`${toDate}T00:00:00Z`);
+  for (let t = Date.parse(`${fromDate}T00:00:00Z`); t <= end; t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+export function addDaysToDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a calendar date (1 = Monday). */
+export function isoWeekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The zone's offset from UTC at an instant, in ms (local = UTC + offset). Computed with Intl:
+ * date-fns-tz's getTimezoneOffset answers wrongly right at a daylight-saving change.
+ */
+export function zoneOffset(timeZone: string, instant: Date): number {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * Converts a local wall-clock minute of `date` to an instant. Returns null for wall times that do
+ * not exist (the hour skipped when daylight saving starts).
+ */
+function makeLocalClock(date: string, timeZone: string) {
+  const dayStart = fromZonedTime(`${date}T00:00:00`, timeZone);
+  const offsetAtStart = zoneOffset(timeZone, dayStart);
+  const offsetAtEnd = zoneOffset(timeZone, new Date(dayStart.getTime() + 86_399_000));
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  if (offsetAtStart === offsetAtEnd) {
+    // The common case: one offset all day, plain arithmetic.
+    return (minute: number): Date | null => new Date(midnightUtc + minute * MINUTE - offsetAtStart);
+  }
+  return (minute: number): Date | null => {
+    const instant = fromZonedTime(`${date}T${hhmm(minute)}:00`, timeZone);
+    const offset = zoneOffset(timeZone, instant);
+    // Round trip: a skipped wall time maps to another wall time.
+    return instant.getTime() + offset === midnightUtc + minute * MINUTE ? instant : null;
+  };
+}
+
+function closedOn(date: string, professionalId: number, closed: ClosedPeriod[]) {
+  return closed.filter(
+    (c) => (c.professionalId === null || c.professionalId === professionalId) && c.startsOn <= date && c.endsOn >= date,
+  );
+}
+
+/** Whole days closed for a professional (or the center), for the grid's "Feriado" labels. */
+export function closedDays(
+  fromDate: string,
+  toDate: string,
+  professionalId: number,
+  closed: ClosedPeriod[],
+): Array<{ date: string; reason: string }> {
+  return datesBetween(fromDate, toDate).flatMap((date) => {
+    const whole = closedOn(date, professionalId, closed).find((c) => c.startTime === null);
+    return whole ? [{ date, reason: whole.reason }] : [];
+  });
+}
+
+/**
+ * Every slot the agendas produce in the date range, marked free or taken, without slots that are
+ * closed, too soon, or beyond each professional's window. Slots never overlap within one
+ * professional: if two rules overlap, the earlier-starting slot wins.
+ */
+export function generateSlots(input: GenerateSlotsInput): Slot[] {
+  const { timeZone, rules, closed, notBefore } = input;
+  const wanted = rules.filter(
+    (r) =>
+      (input.specialtyId == null || r.specialtyId === null || r.specialtyId === input.specialtyId) &&
+      (input.studyId == null || r.studyId === null || r.studyId === input.studyId),
+  );
+  const byProfessional = new Map<number, Slot[]>();
+  for (const date of datesBetween(input.fromDate, input.toDate)) {
+    const weekday = isoWeekday(date);
+    const todays = wanted.filter(
+      (r) => r.weekday === weekday && r.validFrom <= date && (r.validTo === null || r.validTo >= date),
+    );
+    if (todays.length === 0) continue;
+    const clock = makeLocalClock(date, timeZone);
+    for (const rule of todays) {
+      const last = input.lastDateByProfessional?.get(rule.professionalId);
+      if (last !== undefined && date > last) continue;
+      const closures = closedOn(date, rule.professionalId, closed);
+      if (closures.some((c) => c.startTime === null)) continue;
+      const blockStart = minutesOf(rule.startTime);
+      const blockEnd = minutesOf(rule.endTime);
+      const blockEndInstant = clock(blockEnd);
+      for (let m = blockStart; m + rule.slotMinutes <= blockEnd; m += rule.slotMinutes) {
+        const startsAt = clock(m);
+        if (!startsAt || startsAt < notBefore) continue;
+        const endsAt = new Date(startsAt.getTime() + rule.slotMinutes * MINUTE);
+        if (blockEndInstant && endsAt > blockEndInstant) continue;
+        const localEnd = m + rule.slotMinutes;
+        if (closures.some((c) => minutesOf(c.startTime!) < localEnd && minutesOf(c.endTime!) > m)) continue;
+        const list = byProfessional.get(rule.professionalId) ?? [];
+        list.push({
+          professionalId: rule.professionalId,
+          scheduleId: rule.id,
+          specialtyId: rule.specialtyId,
+          studyId: rule.studyId,
+          startsAt,
+          endsAt,
+          date,
+          time: hhmm(m),
+          free: true,
+        });
+        byProfessional.set(rule.professionalId, list);
+      }
+    }
+  }
+
+  const busyByProfessional = new Map<number, BusyInterval[]>();
+  for (const b of input.busy) {
+    const list = busyByProfessional.get(b.professionalId) ?? [];
+    list.push(b);
+    busyByProfessional.set(b.professionalId, list);
+  }
+
+  const result: Slot[] = [];
+  for (const [professionalId, list] of byProfessional) {
+    list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    const busy = (busyByProfessional.get(professionalId) ?? []).sort(
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
+    );
+    let lastEnd = -Infinity;
+    let j = 0;
+    for (const slot of list) {
+      if (slot.startsAt.getTime() < lastEnd) continue; // overlapping rules: keep the earlier slot
+      lastEnd = slot.endsAt.getTime();
+      // Busy intervals sorted by start: skip those that end before this slot starts.
+      while (j < busy.length && busy[j].endsAt <= slot.startsAt) j++;
+      let k = j;
+      while (k < busy.length && busy[k].startsAt < slot.endsAt) {
+        if (busy[k].endsAt > slot.startsAt) {
+          slot.free = false;
+          break;
+        }
+        k++;
+      }
+      result.push(slot);
+    }
+  }
+  return result.sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.professionalId - b.professionalId,
+  );
+}
+
+/** The slot a booking request names, if the agenda offers it and it is free. */
+export function findOfferedSlot(slots: Slot[], professionalId: number, startsAt: Date): Slot | undefined {
+  return slots.find((s) => s.professionalId === professionalId && s.startsAt.getTime() === startsAt.getTime());
+}

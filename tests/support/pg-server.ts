@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The shell script is the single way we start a cluster, so tests and CI behave the same.
+const SCRIPT = fileURLToPath(new URL('../../scripts/pg-throwaway.sh', import.meta.url));
+
+export interface ThrowawayPostgres {
+  url: string;
+  stop(): void;
+}
+
+/** True when PostgreSQL server binaries are installed (PG_BIN, or Debian's /usr/lib/postgresql/N/bin). */
+export function postgresBinariesExist(): boolean {
+  if (process.env.PG_BIN) return fs.existsSync(path.join(process.env.PG_BIN, 'initdb'));
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return false;
+  return fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a throwaway cluster in a fresh temp folder; `stop()` shuts it down and deletes the folder. */
+export async function startThrowawayPostgres(port?: number): Promise<ThrowawayPostgres> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnos-pg-'));
+  const chosenPort = port ?? (await freePort());
+  let url: string;
+  try {
+    url = execFileSync('bash', [SCRIPT, 'start', dir, String(chosenPort)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Could not start a throwaway PostgreSQL:\n${stderr}`);
+  }
+  return {
+    url,
+    stop: () => {
+      execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import NextAuth from 'next-auth';
+import { decode } from 'next-auth/jwt';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { authConfig } from '@/auth.config';
+import {
+  IDLE_REASON,
+  loginPathFor,
+  PATIENT_LOGIN_PATH,
+  readClaims,
+  STAFF_LOGIN_PATH,
+  type SessionKind,
+} from '@/lib/auth/session-claims';
+
+/**
+ * The first, optimistic gate (pages, layouts and actions check again) and the server side of
+ * the idle lock. Edge runtime: no database here (STACK.md trap 1).
+ *
+ * Auth.js runs the `jwt` callback for every request that passes through here, re-issuing the
+ * session cookie with a fresh `lastSeen` (so each page view, navigation and server action counts
+ * as activity), or clearing it once the idle minutes have passed.
+ */
+const { auth } = NextAuth(authConfig);
+
+/** The patient's private pages. The portal home, the insurer list, help and registration are public. */
+const PATIENT_PRIVATE_PREFIXES = ['/mis-turnos', '/tomar-turno', '/mis-datos'];
+
+function isUnder(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+function privateAreaOf(pathname: string): SessionKind | null {
+  if (isUnder(pathname, '/admin')) return pathname === STAFF_LOGIN_PATH ? null : 'staff';
+  return PATIENT_PRIVATE_PREFIXES.some((p) => isUnder(pathname, p)) ? 'patient' : null;
+}
+
+const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
+
+/** The raw session cookie (joined if Auth.js split it into chunks) and its name, which is the JWT salt. */
+function sessionCookie(req: NextRequest): { name: string; value: string } | null {
+  for (const name of SESSION_COOKIES) {
+    const whole = req.cookies.get(name);
+    if (whole) return { name, value: whole.value };
+    const chunks = req.cookies
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    if (chunks.length) return { name, value: chunks.map((c) => c.value).join('') };
+  }
+  return null;
+}
+
+/** Who the no-longer-valid session belonged to, so they are sent to the right sign-in page. */
+async function staleSessionKind(cookie: { name: string; value: string }): Promise<SessionKind | null> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  try {
+    const token = await decode({ token: cookie.value, secret, salt: cookie.name });
+    return readClaims(token)?.user.kind ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isPrefetch(req: NextRequest): boolean {
+  const purpose = req.headers.get('sec-purpose') ?? req.headers.get('purpose') ?? '';
+  return (
+    req.headers.has('next-router-prefetch') ||
+    req.headers.has('next-router-segment-prefetch') ||
+    purpose.includes('prefetch')
+  );
+}
+
+function redirectTo(req: NextRequest, path: string, params: Record<string, string | undefined>): Response {
+  const url = new URL(path, req.nextUrl.origin);
+  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
+  // A server action's fetch does not navigate on a plain redirect: answer the way Next.js
+  // answers an action that called redirect().
+  if (req.headers.has('next-action')) {
+    return new NextResponse(null, {
+      status: 303,
+      headers: { 'x-action-redirect': `${url.pathname}${url.search};replace` },
+    });
+  }
+  return NextResponse.redirect(url);
+}
+
+const gate = auth(async (req) => {
+  const { pathname } = req.nextUrl;
+  const user = req.auth?.user ?? null;
+  const area = privateAreaOf(pathname);
+  const isLoginPage = pathname === PATIENT_LOGIN_PATH || pathname === STAFF_LOGIN_PATH;
+
+  if (!user && !isLoginPage) {
+    const cookie = sessionCookie(req);
+    if (cookie) {
+      // A session cookie but no session: it went idle (Auth.js clears the cookie in this
+      // same response). Say so on the sign-in page, as the manual shows.
+      const kind = (await staleSessionKind(cookie)) ?? area ?? 'patient';
+      return redirectTo(req, loginPathFor(kind), {
+        motivo: IDLE_REASON,
+        desde: area === kind ? pathname : undefined,
+      });
+    }
+  }
+
+  if (area && user?.kind !== area) {
+    return redirectTo(req, loginPathFor(area), { desde: pathname });
+  }
+  return NextResponse.next();
+});
+
+export default async function middleware(req: NextRequest, event: NextFetchEvent) {
+  const response = await (gate as unknown as (r: NextRequest, e: NextFetchEvent) => Promise<Response>)(req, event);
+  if (!isPrefetch(req)) return response;
+  // Links prefetched in the background are not the user doing something: their refreshed (or
+  // cleared) cookie must not reach the browser.
+  const headers = new Headers(response.headers);
+  headers.delete('set-cookie');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+export const config = {
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|css|js|map)$).*)'],
+};

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { LoginForm } from '@/components/auth/login-form';
+import { getDb } from '@/db/client';
+import { IDLE_REASON, idleMessage, safeReturnPath } from '@/lib/auth/session-claims';
+import { getCenterSettings } from '@/lib/settings/queries';
+
+export const metadata: Metadata = { title: 'Ingresar' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PatientLoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const reason = typeof params.motivo === 'string' ? params.motivo : undefined;
+  const returnTo = safeReturnPath('patient', params.desde) ?? undefined;
+  const notice =
+    reason === IDLE_REASON
+      ? idleMessage((await getCenterSettings(getDb())).patientIdleMinutes)
+      : reason === 'deshabilitado'
+        ? 'Su usuario está deshabilitado para tomar turnos web.'
+        : null;
+
+  return (
+    <div className="mx-auto max-w-md space-y-5">
+      <h1 className="text-2xl font-bold text-brand-800">Ingresar</h1>
+      {notice && (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-lg text-amber-900">
+          {notice}
+        </p>
+      )}
+      <p className="text-slate-700">Complete su DNI y la contraseña que eligió al registrarse.</p>
+      <div className="rounded-lg bg-white p-5 shadow-sm">
+        <LoginForm kind="patient" returnTo={returnTo} />
+      </div>
+    </div>
+  );
+}

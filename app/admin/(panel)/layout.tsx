@@ -1,0 +1,28 @@
+import { IdleLock } from '@/components/auth/idle-lock';
+import { logout } from '@/lib/auth/actions';
+import { requireStaff } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+const roleLabel = { admin: 'Administrador', reception: 'Recepción' } as const;
+
+/** Every staff page sits under this layout: it requires a signed-in, active staff user. */
+export default async function StaffPanelLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireStaff();
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2 text-sm">
+        <p>
+          Conectado como <strong>{user.name}</strong> ({roleLabel[user.role]})
+        </p>
+        <form action={logout}>
+          <button type="submit" className="min-h-11 rounded-lg border border-slate-300 px-4 font-semibold hover:bg-slate-100">
+            Salir
+          </button>
+        </form>
+      </div>
+      <IdleLock minutes={user.idleMinutes} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { DbOrTx } from '@/db/client';
+import { messages, type messageKindEnum } from '@/db/schema';
+import {
+  invalidEmailError,
+  invalidPhoneError,
+  isValidEmail,
+  isValidPhone,
+  normalizeEmail,
+  normalizePhone,
+} from './recipients';
+import type { MessageAttachment } from './transports/types';
+
+/**
+ * The outbox (DESIGN.md invariant 6). A message is written by the same transaction as the thing
+ * that causes it, so a booking and its confirmation commit (or roll back) together; the worker
+ * delivers it afterwards. Nothing here talks to a provider.
+ */
+
+export type MessageKind = (typeof messageKindEnum.enumValues)[number];
+
+interface DraftBase {
+  kind: MessageKind;
+  recipient: string;
+  patientId?: number | null;
+  appointmentId?: number | null;
+  createdByStaffId?: number | null;
+  /** For the reminders module: staff lists are built as 'draft' and released later. */
+  status?: 'pending' | 'draft';
+  batchId?: number | null;
+  templateId?: number | null;
+  reminderRuleId?: number | null;
+  /** Do not deliver before this instant (default: as soon as the transaction commits). */
+  notBefore?: Date;
+}
+
+export interface EmailDraft extends DraftBase {
+  subject: string;
+  bodyText: string;
+  bodyHtml?: string | null;
+  attachments?: MessageAttachment[];
+}
+
+export interface SmsDraft extends DraftBase {
+  bodyText: string;
+}
+
+export interface EnqueuedMessage {
+  id: number;
+  /** 'error' when the recipient was invalid: recorded in the send log, never sent, never dropped. */
+  status: 'pending' | 'draft' | 'error';
+  error: string | null;
+}
+
+function commonValues(draft: DraftBase, recipientError: string | null) {
+  return {
+    kind: draft.kind,
+    patientId: draft.patientId ?? null,
+    appointmentId: draft.appointmentId ?? null,
+    createdByStaffId: draft.createdByStaffId ?? null,
+    batchId: draft.batchId ?? null,
+    templateId: draft.templateId ?? null,
+    reminderRuleId: draft.reminderRuleId ?? null,
+    status: recipientError ? ('error' as const) : (draft.status ?? 'pending'),
+    error: recipientError,
+    ...(draft.notBefore ? { nextAttemptAt: draft.notBefore } : {}),
+  };
+}
+
+export async function enqueueEmail(tx: DbOrTx, draft: EmailDraft): Promise<EnqueuedMessage> {
+  const recipient = normalizeEmail(draft.recipient);
+  const recipientError = isValidEmail(recipient) ? null : invalidEmailError(draft.recipient);
+  const [row] = await tx
+    .insert(messages)
+    .values({
+      ...commonValues(draft, recipientError),
+      channel: 'email',
+      recipient,
+      subject: draft.subject,
+      bodyText: draft.bodyText,
+      bodyHtml: draft.bodyHtml ?? null,
+      attachments: draft.attachments?.length ? draft.attachments : null,
+    })
+    .returning({ id: messages.id, status: messages.status, error: messages.error });
+  return row as EnqueuedMessage;
+}
+
+export async function enqueueSms(tx: DbOrTx, draft: SmsDraft): Promise<EnqueuedMessage> {
+  const valid = isValidPhone(draft.recipient);
+  const [row] = await tx
+    .insert(messages)
+    .values({
+      ...commonValues(draft, valid ? null : invalidPhoneError(draft.recipient)),
+      channel: 'sms',
+      // An invalid number is stored as typed, so the send log shows what was wrong.
+      recipient: valid ? normalizePhone(draft.recipient) : draft.recipient.trim(),
+      bodyText: draft.bodyText,
+    })
+    .returning({ id: messages.id, status: messages.status, error: messages.error });
+  return row as EnqueuedMessage;
+}

@@ -1,0 +1,113 @@
+import nodemailer from 'nodemailer';
+import { domainOf, TransportError, type MailTransport, type OutgoingEmail } from './types';
+
+/** CONFIGURAR ENVIO DE MAILS: what the admin form (or SMTP_URL + MAIL_FROM) provides. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** none: plain text (a local relay); starttls: upgrade on 587; tls: implicit TLS on 465. */
+  security: 'none' | 'starttls' | 'tls';
+  user?: string;
+  password?: string;
+  /** "Centro Médico <turnos@centro.com.ar>" */
+  from: string;
+}
+
+/** SMTP_URL (smtp://user:pass@host:587 or smtps://...) as an SmtpConfig. */
+export function smtpConfigFromUrl(url: string, from: string): SmtpConfig {
+  const parsed = new URL(url);
+  const implicitTls = parsed.protocol === 'smtps:';
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : implicitTls ? 465 : 587,
+    // Plain smtp:// still upgrades with STARTTLS when the server offers it (nodemailer's default);
+    // `none` is only for relays an admin configures explicitly.
+    security: implicitTls ? 'tls' : 'starttls',
+    user: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    from,
+  };
+}
+
+interface NodemailerError {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+  message?: string;
+}
+
+/**
+ * 5xx replies are permanent (unknown mailbox, rejected content), 4xx and network failures are
+ * transient. A rejected login is a configuration problem, not this message's: retried, so the
+ * queue survives until the admin fixes the password.
+ */
+export function classifySmtpError(error: unknown): TransportError {
+  const err = (error ?? {}) as NodemailerError;
+  const serverText = err.response?.trim();
+  if (err.code === 'EAUTH') {
+    return new TransportError(`El servidor SMTP rechazó el usuario o la contraseña: ${serverText ?? err.message}`, {
+      permanent: false,
+      cause: error,
+    });
+  }
+  if (serverText) {
+    const permanent = (err.responseCode ?? 0) >= 500;
+    return new TransportError(`El servidor de correo respondió: ${serverText}`, { permanent, cause: error });
+  }
+  // Refused before talking to the server: an address or a message nodemailer cannot send at all.
+  const permanent = err.code === 'EMESSAGE' || (err.code === 'EENVELOPE' && !/sender/i.test(err.message ?? ''));
+  return new TransportError(`Error SMTP${err.code ? ` (${err.code})` : ''}: ${err.message ?? String(error)}`, {
+    permanent,
+    cause: error,
+  });
+}
+
+export function createSmtpTransport(config: SmtpConfig): MailTransport {
+  const transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 1,
+    maxMessages: 100,
+    host: config.host,
+    port: config.port,
+    secure: config.security === 'tls',
+    requireTLS: config.security === 'starttls',
+    ignoreTLS: config.security === 'none',
+    auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
+    // Bounded, so a hung server cannot hold a claimed message past its lock (see worker.ts).
+    connectionTimeout: 20_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 45_000,
+  });
+  const domain = domainOf(config.from);
+
+  return {
+    name: 'smtp',
+    async send(message: OutgoingEmail) {
+      try {
+        const info = await transporter.sendMail({
+          from: config.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html ?? undefined,
+          // Derived from the outbox row: if a retry ever duplicates a mail, both copies carry the
+          // same Message-ID, and most mailboxes show it once.
+          messageId: `<${message.idempotencyKey}@${domain}>`,
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+            encoding: 'base64',
+          })),
+        });
+        return { providerMessageId: info.messageId };
+      } catch (error) {
+        throw classifySmtpError(error);
+      }
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { fromZonedTime } from 'date-fns-tz';
+import type { DbOrTx } from '@/db/client';
+import {
+  appointments,
+  professionalSpecialties,
+  professionalStudies,
+  professionals,
+  scheduleExceptions,
+  schedules,
+  specialties,
+  studies,
+} from '@/db/schema';
+import { addDaysToDate, closedDays, generateSlots, type ClosedPeriod, type Slot } from './slots';
+
+/** What a week's grid needs to know about the center. */
+export interface AgendaContext {
+  timeZone: string;
+  now: Date;
+  /** Web: now + minimum notice; staff: now. */
+  notBefore: Date;
+  /** Web: honour each professional's max days ahead and the web switches; staff: see everything. */
+  web: boolean;
+}
+
+export interface AgendaProfessional {
+  id: number;
+  name: string;
+  generalMessage: string;
+  bookingMessage: string;
+  maxDaysAhead: number;
+}
+
+export interface ProfessionalWeek extends AgendaProfessional {
+  slots: Slot[];
+  closedDays: Array<{ date: string; reason: string }>;
+  firstFree: Slot | null;
+}
+
+/** Today's date in the center's zone, 'yyyy-MM-dd'. */
+export function localToday(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * The partial indexes' own predicate, as literal SQL: a bound parameter for 'cancelled' would
+ * keep the planner from matching the partial index under a generic prepared plan.
+ */
+export const liveAppointment = sql`${appointments.status} <> 'cancelled' and ${appointments.deletedAt} is null`;
+
+const professionalName = sql<string>`${professionals.lastName} || ' ' || ${professionals.firstName}`;
+
+/**
+ * The professionals a patient can pick for a specialty or a study, A→Z. In web mode only
+ * active, web-enabled ones (and a web-enabled specialty / active study).
+ */
+export async function listProfessionalsFor(
+  db: DbOrTx,
+  filter: { specialtyId?: number; studyId?: number; professionalIds?: number[] },
+  web: boolean,
+): Promise<AgendaProfessional[]> {
+  const conditions = [eq(professionals.active, true)];
+  if (web) conditions.push(eq(professionals.webEnabled, true));
+  if (filter.professionalIds) conditions.push(inArray(professionals.id, filter.professionalIds.length ? filter.professionalIds : [-1]));
+  if (filter.specialtyId !== undefined) {
+    conditions.push(
+      inArray(
+        professionals.id,
+        db
+          .select({ id: professionalSpecialties.professionalId })
+          .from(professionalSpecialties)
+          .innerJoin(specialties, eq(specialties.id, professionalSpecialties.specialtyId))
+          .where(
+            and(
+              eq(professionalSpecialties.specialtyId, filter.specialtyId),
+              eq(specialties.active, true),
+              web ? eq(specialties.webEnabled, true) : undefined,
+            ),
+          ),
+      ),
+    );
+  }
+  if (filter.studyId !== undefined) {
+    conditions.push(
+      inArray(
+        professionals.id,
+        db
+          .select({ id: professionalStudies.professionalId })
+          .from(professionalStudies)
+          .innerJoin(studies, eq(studies.id, professionalStudies.studyId))
+          .where(and(eq(professionalStudies.studyId, filter.studyId), eq(studies.active, true))),
+      ),
+    );
+  }
+  return db
+    .select({
+      id: professionals.id,
+      name: professionalName,
+      generalMessage: professionals.generalMessage,
+      bookingMessage: professionals.bookingMessage,
+      maxDaysAhead: professionals.maxDaysAhead,
+    })
+    .from(professionals)
+    .where(and(...conditions))
+    .orderBy(asc(professionals.lastName), asc(professionals.firstName));
+}
+
+/**
+ * The week (or any date range) of several professionals in a constant number of queries:
+ * their rules, the closures and the live appointments of the range, then pure slot generation.
+ */
+export async function loadWeeks(
+  db: DbOrTx,
+  pros: AgendaProfessional[],
+  range: { fromDate: string; toDate: string; specialtyId?: number | null; studyId?: number | null },
+  ctx: AgendaContext,
+): Promise<ProfessionalWeek[]> {
+  if (pros.length === 0) return [];
+  const ids = pros.map((p) => p.id);
+  const rangeStart = fromZonedTime(`${range.fromDate}T00:00:00`, ctx.timeZone);
+  const rangeEnd = fromZonedTime(`${addDaysToDate(range.toDate, 1)}T00:00:00`, ctx.timeZone);
+  const [rules, closed, busy] = await Promise.all([
+    db
+      .select({
+        id: schedules.id,
+        professionalId: schedules.professionalId,
+        weekday: schedules.weekday,
+        startTime: schedules.startTime,
+        endTime: schedules.endTime,
+        slotMinutes: schedules.slotMinutes,
+        validFrom: schedules.validFrom,
+        validTo: schedules.validTo,
+        specialtyId: schedules.specialtyId,
+        studyId: schedules.studyId,
+      })
+      .from(schedules)
+      .where(
+        and(
+          inArray(schedules.professionalId, ids),
+          lte(schedules.validFrom, range.toDate),
+          or(isNull(schedules.validTo), gte(schedules.validTo, range.fromDate)),
+          ctx.web ? eq(schedules.webEnabled, true) : undefined,
+        ),
+      ),
+    db
+      .select({
+        professionalId: scheduleExceptions.professionalId,
+        startsOn: scheduleExceptions.startsOn,
+        endsOn: scheduleExceptions.endsOn,
+        startTime: scheduleExceptions.startTime,
+        endTime: scheduleExceptions.endTime,
+        reason: scheduleExceptions.reason,
+      })
+      .from(scheduleExceptions)
+      .where(
+        and(
+          lte(scheduleExceptions.startsOn, range.toDate),
+          gte(scheduleExceptions.endsOn, range.fromDate),
+          or(isNull(scheduleExceptions.professionalId), inArray(scheduleExceptions.professionalId, ids)),
+        ),
+      ),
+    // Served by the partial index appointments_live_starts_at_idx (starts_at, professional_id, ends_at).
+    // Appointments are at most a day long, so starts_at > rangeStart - 1 day catches every overlap.
+    db
+      .select({ professionalId: appointments.professionalId, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+      .from(appointments)
+      .where(
+        and(
+          liveAppointment,
+          gte(appointments.startsAt, new Date(rangeStart.getTime() - 86_400_000)),
+          lt(appointments.startsAt, rangeEnd),
+          inArray(appointments.professionalId, ids),
+        ),
+      ),
+  ]);
+  const today = localToday(ctx.now, ctx.timeZone);
+  const lastDateByProfessional = ctx.web
+    ? new Map(pros.map((p) => [p.id, addDaysToDate(today, p.maxDaysAhead)]))
+    : undefined;
+  const slots = generateSlots({
+    timeZone: ctx.timeZone,
+    fromDate: range.fromDate,
+    toDate: range.toDate,
+    rules,
+    closed: closed as ClosedPeriod[],
+    busy,
+    notBefore: ctx.notBefore,
+    lastDateByProfessional,
+    specialtyId: range.specialtyId,
+    studyId: range.studyId,
+  });
+  return pros.map((p) => {
+    const mine = slots.filter((s) => s.professionalId === p.id);
+    return {
+      ...p,
+      slots: mine,
+      closedDays: closedDays(range.fromDate, range.toDate, p.id, closed as ClosedPeriod[]),
+      firstFree: mine.find((s) => s.free) ?? null,
+    };
+  });
+}

@@ -26,7 +26,8 @@ export interface DbHandle {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || '.data');
+  // Runtime data, not a source file: keep the bundler from tracing the whole project (turbopackIgnore).
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || '.data');
 }
 
 /** Opens PGlite with the extensions our migrations use. `dir` undefined = in memory. */

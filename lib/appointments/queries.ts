@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { appointments, insurers, professionals, specialties, studies } from '@/db/schema';
+import { appointments, insurers, patients, professionals, specialties, studies } from '@/db/schema';
 
 export interface PatientAppointmentRow {
   id: number;
@@ -38,4 +38,38 @@ export async function listPatientAppointments(db: DbOrTx, patientId: number): Pr
     .leftJoin(insurers, eq(insurers.id, appointments.insurerId))
     .where(and(eq(appointments.patientId, patientId), isNull(appointments.deletedAt)))
     .orderBy(desc(appointments.startsAt));
+}
+
+export interface DayAppointmentRow {
+  id: number;
+  startsAt: Date;
+  status: PatientAppointmentRow['status'];
+  source: PatientAppointmentRow['source'];
+  overbooked: boolean;
+  professional: string;
+  patient: string;
+  dni: string;
+  insurer: string | null;
+}
+
+/** The turnos of one period for the staff screen (cancelled included, deleted never). */
+export async function listAppointmentsBetween(db: DbOrTx, from: Date, to: Date): Promise<DayAppointmentRow[]> {
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      status: appointments.status,
+      source: appointments.source,
+      overbooked: appointments.overbooked,
+      professional: sql<string>`${professionals.lastName} || ' ' || ${professionals.firstName}`,
+      patient: sql<string>`${patients.lastName} || ' ' || ${patients.firstName}`,
+      dni: patients.dni,
+      insurer: insurers.name,
+    })
+    .from(appointments)
+    .innerJoin(professionals, eq(professionals.id, appointments.professionalId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .leftJoin(insurers, eq(insurers.id, appointments.insurerId))
+    .where(and(gte(appointments.startsAt, from), lt(appointments.startsAt, to), isNull(appointments.deletedAt)))
+    .orderBy(asc(appointments.startsAt), asc(professionals.lastName));
 }

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { listPatientAppointments } from '@/lib/appointments/queries';
+import { statusLabels } from '@/lib/appointments/status';
+import { requirePatient } from '@/lib/auth/session';
+import { getCenterSettings } from '@/lib/settings/queries';
+import { formatLongDate, formatTime } from '@/lib/time/format';
+
+export const metadata: Metadata = { title: 'Mis Turnos' };
+
+const statusStyles = {
+  reserved: 'bg-green-100 text-green-900',
+  present: 'bg-blue-100 text-blue-900',
+  absent: 'bg-amber-100 text-amber-900',
+  cancelled: 'bg-slate-200 text-slate-700',
+} as const;
+
+export default async function MyAppointmentsPage() {
+  const patient = await requirePatient();
+  const db = getDb();
+  const [settings, rows] = await Promise.all([getCenterSettings(db), listPatientAppointments(db, patient.patientId)]);
+  const tz = settings.timeZone;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold text-brand-800">Mis Turnos</h1>
+      {rows.length === 0 ? (
+        <p className="rounded-lg bg-white p-4 shadow-sm">Todavía no tiene turnos.</p>
+      ) : (
+        <ul className="space-y-3" aria-label="Sus turnos, del más nuevo al más viejo">
+          {rows.map((a) => (
+            <li key={a.id} className="rounded-lg bg-white p-4 shadow-sm">
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <p className="text-lg font-semibold">
+                  {formatLongDate(a.startsAt, tz)} · {formatTime(a.startsAt, tz)} hs
+                </p>
+                <span className={`rounded-full px-3 py-1 text-sm font-semibold ${statusStyles[a.status]}`}>
+                  {statusLabels[a.status]}
+                </span>
+              </div>
+              <p>{a.professional}</p>
+              <p className="text-slate-700">{[a.specialty, a.study].filter(Boolean).join(' · ')}</p>
+              {a.insurer && <p className="text-sm text-slate-600">Obra social: {a.insurer}</p>}
+              {a.reason && <p className="text-sm text-slate-600">Motivo: {a.reason}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link href="/" className="text-brand-700 underline">
+          Volver al inicio
+        </Link>
+      </p>
+    </div>
+  );
+}

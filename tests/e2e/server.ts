@@ -1,0 +1,73 @@
+/**
+ * Playwright's web server (playwright.config.ts): a production build on a FRESH embedded database.
+ * Every e2e run starts from the same demo center, with the idle lock shortened to 1 minute
+ * so the suite can test it. Prepared here, before `next start`, because PGlite must never be
+ * opened by two processes at once (STACK.md trap 5).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { buildIfNeeded } from '../../scripts/lib/build-if-needed';
+import { openPglite, pgliteHandle } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { centerSettings } from '../../db/schema';
+import { seedDemoCenter } from '../../db/seed';
+
+const E2E_PORT = 3100;
+const DATA_DIR = path.resolve('.test-data/e2e');
+// Fixed so a failing run can be reproduced; only ever guards throwaway test data.
+const AUTH_SECRET = 'e2e-only-secret-not-for-production-0123456789';
+
+async function prepareDatabase(): Promise<void> {
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  // Same folder layout as db/client.ts openDatabase(): <DATA_DIR>/pglite.
+  const handle = pgliteHandle(openPglite(path.join(DATA_DIR, 'pglite')));
+  try {
+    await migrateDatabase(handle);
+    if (!(await seedDemoCenter(handle.db))) throw new Error('seedDemoCenter did nothing on a fresh database');
+    const updated = await handle.db
+      .update(centerSettings)
+      .set({ patientIdleMinutes: 1, staffIdleMinutes: 1 })
+      .where(eq(centerSettings.id, 1))
+      .returning({ id: centerSettings.id });
+    if (updated.length !== 1) throw new Error('the demo center has no center_settings row');
+  } finally {
+    // Closed before the server opens the same folder.
+    await handle.close();
+  }
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded();
+  await prepareDatabase();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATA_DIR,
+    AUTH_SECRET,
+    AUTH_TRUST_HOST: 'true',
+  };
+  // The e2e server always runs on its own embedded database, even when CI exports a PostgreSQL URL.
+  delete env.DATABASE_URL;
+
+  const child = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'],
+    { stdio: 'inherit', env },
+  );
+  // The server must die with us, or it keeps port 3100 and the PGlite folder for the next run.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  process.on('exit', () => child.kill('SIGTERM'));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error) => {
+  console.error('e2e server failed to start:', error);
+  process.exit(1);
+});

@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
 import { decode } from 'next-auth/jwt';
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/auth.config';
 import {
   IDLE_REASON,
@@ -17,7 +17,9 @@ import {
  *
  * Auth.js runs the `jwt` callback for every request that passes through here, re-issuing the
  * session cookie with a fresh `lastSeen` (so each page view, navigation and server action counts
- * as activity), or clearing it once the idle minutes have passed.
+ * as activity), or clearing it once the idle minutes have passed. Next.js hides its router headers
+ * from middleware, so link prefetches count too; the router only prefetches right after a
+ * navigation or on hover/scroll, never on a timer, so they do not keep an unattended session alive.
  */
 const { auth } = NextAuth(authConfig);
 
@@ -61,15 +63,6 @@ async function staleSessionKind(cookie: { name: string; value: string }): Promis
   }
 }
 
-function isPrefetch(req: NextRequest): boolean {
-  const purpose = req.headers.get('sec-purpose') ?? req.headers.get('purpose') ?? '';
-  return (
-    req.headers.has('next-router-prefetch') ||
-    req.headers.has('next-router-segment-prefetch') ||
-    purpose.includes('prefetch')
-  );
-}
-
 function redirectTo(req: NextRequest, path: string, params: Record<string, string | undefined>): Response {
   const url = new URL(path, req.nextUrl.origin);
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
@@ -84,7 +77,7 @@ function redirectTo(req: NextRequest, path: string, params: Record<string, strin
   return NextResponse.redirect(url);
 }
 
-const gate = auth(async (req) => {
+export default auth(async (req) => {
   const { pathname } = req.nextUrl;
   const user = req.auth?.user ?? null;
   const area = privateAreaOf(pathname);
@@ -108,16 +101,6 @@ const gate = auth(async (req) => {
   }
   return NextResponse.next();
 });
-
-export default async function middleware(req: NextRequest, event: NextFetchEvent) {
-  const response = await (gate as unknown as (r: NextRequest, e: NextFetchEvent) => Promise<Response>)(req, event);
-  if (!isPrefetch(req)) return response;
-  // Links prefetched in the background are not the user doing something: their refreshed (or
-  // cleared) cookie must not reach the browser.
-  const headers = new Headers(response.headers);
-  headers.delete('set-cookie');
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-}
 
 export const config = {
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|css|js|map)$).*)'],

@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { authConfig, type AuthorizedUser } from '@/auth.config';
+import {
+  idleMessage,
+  isIdleExpired,
+  readClaims,
+  safeReturnPath,
+  type PatientSessionUser,
+  type StaffSessionUser,
+} from '@/lib/auth/session-claims';
+
+const patient: PatientSessionUser = {
+  kind: 'patient',
+  id: 'patient:7',
+  patientId: 7,
+  name: 'PEREZ JUAN',
+  dni: '30111222',
+  idleMinutes: 10,
+};
+const staff: StaffSessionUser = {
+  kind: 'staff',
+  id: 'staff:1',
+  staffId: 1,
+  username: 'admin',
+  name: 'Administrador',
+  role: 'admin',
+  idleMinutes: 60,
+};
+
+// The callbacks as Auth.js calls them, without its many overloads.
+const jwt = authConfig.callbacks.jwt as unknown as (p: { token: Record<string, unknown>; user?: AuthorizedUser }) => Record<string, unknown> | null;
+const session = authConfig.callbacks.session as unknown as (p: { session: { expires: string }; token: Record<string, unknown> }) => { user: unknown };
+
+const T0 = new Date('2026-11-23T12:00:00Z').getTime();
+const minutes = (n: number) => n * 60_000;
+
+describe('idle lock in the jwt callback (invariant 7)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(T0);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  function signIn(user: PatientSessionUser | StaffSessionUser) {
+    return jwt({ token: {}, user: { id: user.id, name: user.name, sessionUser: user } })!;
+  }
+
+  it('stamps the session user, lastSeen and sign-in time at sign-in', () => {
+    const token = signIn(patient);
+    expect(token).toMatchObject({ sub: 'patient:7', name: 'PEREZ JUAN', user: patient, lastSeen: T0, signedInAt: T0 });
+    expect(session({ session: { expires: 'x' }, token }).user).toEqual(patient);
+  });
+
+  it('each request within the idle minutes moves lastSeen forward', () => {
+    let token = signIn(patient);
+    vi.setSystemTime(T0 + minutes(9));
+    token = jwt({ token })!;
+    expect(token.lastSeen).toBe(T0 + minutes(9));
+    // 18 minutes after sign-in, but only 9 since the last request: still signed in.
+    vi.setSystemTime(T0 + minutes(18));
+    expect(jwt({ token })).not.toBeNull();
+  });
+
+  it('ends the session once the idle minutes pass without a request', () => {
+    const token = signIn(patient);
+    vi.setSystemTime(T0 + minutes(10));
+    expect(jwt({ token: { ...token } })).not.toBeNull();
+    vi.setSystemTime(T0 + minutes(10) + 1);
+    expect(jwt({ token: { ...token } })).toBeNull();
+  });
+
+  it('uses the minutes of the kind of user: staff have their own', () => {
+    const token = signIn(staff);
+    vi.setSystemTime(T0 + minutes(59));
+    expect(jwt({ token: { ...token } })).not.toBeNull();
+    vi.setSystemTime(T0 + minutes(61));
+    expect(jwt({ token: { ...token } })).toBeNull();
+  });
+
+  it('ends even an active session after 12 hours', () => {
+    let token = signIn(staff);
+    for (let h = 1; h <= 12; h++) {
+      vi.setSystemTime(T0 + minutes(h * 55));
+      token = jwt({ token })!;
+    }
+    vi.setSystemTime(T0 + minutes(12 * 60) + 1);
+    expect(jwt({ token })).toBeNull();
+  });
+
+  it('rejects tokens without our claims (forged shape, older format)', () => {
+    expect(jwt({ token: { sub: 'x', name: 'y' } })).toBeNull();
+    expect(jwt({ token: { user: { ...patient, kind: 'doctor' }, lastSeen: T0, signedInAt: T0 } })).toBeNull();
+    expect(jwt({ token: {}, user: { id: 'x', sessionUser: {} as PatientSessionUser } })).toBeNull();
+  });
+});
+
+describe('session claims', () => {
+  it('isIdleExpired compares against the user kind minutes', () => {
+    expect(isIdleExpired({ user: patient, lastSeen: 0 }, minutes(10))).toBe(false);
+    expect(isIdleExpired({ user: patient, lastSeen: 0 }, minutes(10) + 1)).toBe(true);
+  });
+
+  it('readClaims validates the staff role', () => {
+    expect(readClaims({ user: staff, lastSeen: 1, signedInAt: 1 })?.user).toEqual(staff);
+    expect(readClaims({ user: { ...staff, role: 'root' }, lastSeen: 1, signedInAt: 1 })).toBeNull();
+    expect(readClaims(null)).toBeNull();
+  });
+
+  it('writes the manual message with the configured minutes', () => {
+    expect(idleMessage(10)).toBe('Ha estado inactivo mas de 10 minutos. Por seguridad se cerró su sesión.');
+  });
+
+  it('returns after sign-in only to plain paths of the same area', () => {
+    expect(safeReturnPath('patient', '/tomar-turno')).toBe('/tomar-turno');
+    expect(safeReturnPath('staff', '/admin/pacientes')).toBe('/admin/pacientes');
+    expect(safeReturnPath('patient', '/admin')).toBeNull();
+    expect(safeReturnPath('staff', '/mis-turnos')).toBeNull();
+    expect(safeReturnPath('patient', '//evil.example/x')).toBeNull();
+    expect(safeReturnPath('patient', 'https://evil.example')).toBeNull();
+    expect(safeReturnPath('patient', '/\\evil.example')).toBeNull();
+    expect(safeReturnPath('patient', '/ingresar')).toBeNull();
+    expect(safeReturnPath('patient', undefined)).toBeNull();
+  });
+});

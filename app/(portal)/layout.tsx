@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic';
 
 const patientMenu: PortalMenuItem[] = [
   { href: '/mis-turnos', label: 'Mis Turnos' },
+  { href: '/tomar-turno', label: 'Tomar Turno' },
   { href: '/obras-sociales', label: 'Ver Obras Sociales / Prepagas' },
   { href: '/ayuda', label: 'Ayuda' },
 ];

@@ -18,7 +18,7 @@ export function SiteHeader({
   logoutAction?: () => Promise<void>;
 }) {
   return (
-    <header className="bg-brand-700 text-white">
+    <header className="bg-brand-700 text-white print:hidden">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold">
           {/* eslint-disable-next-line @next/next/no-img-element */}

@@ -5,6 +5,9 @@ import { appointments, insurers, patients, professionals, specialties, studies }
 
 export interface PatientAppointmentRow {
   id: number;
+  professionalId: number;
+  specialtyId: number | null;
+  studyId: number | null;
   startsAt: Date;
   endsAt: Date;
   status: (typeof appointments.$inferSelect)['status'];
@@ -21,6 +24,9 @@ export async function listPatientAppointments(db: DbOrTx, patientId: number): Pr
   return db
     .select({
       id: appointments.id,
+      professionalId: appointments.professionalId,
+      specialtyId: appointments.specialtyId,
+      studyId: appointments.studyId,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,
       status: appointments.status,

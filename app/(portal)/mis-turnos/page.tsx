@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { CancelAppointment } from '@/components/portal/cancel-appointment';
+import { EditReason } from '@/components/portal/edit-reason';
 import { listPatientAppointments } from '@/lib/appointments/queries';
 import { statusLabels } from '@/lib/appointments/status';
 import { requirePatient } from '@/lib/auth/session';
+import { cancelMyAppointment, updateMyAppointmentReason } from '@/lib/booking/actions';
+import { bookingHref } from '@/lib/booking/params';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formatLongDate, formatTime } from '@/lib/time/format';
 
@@ -21,9 +25,16 @@ export default async function MyAppointmentsPage() {
   const db = getDb();
   const [settings, rows] = await Promise.all([getCenterSettings(db), listPatientAppointments(db, patient.patientId)]);
   const tz = settings.timeZone;
+  const now = Date.now();
+  const cutoffMs = settings.cancelCutoffHours * 3_600_000;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold text-brand-800">Mis Turnos</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold text-brand-800">Mis Turnos</h1>
+        <Link href="/tomar-turno" className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+          Tomar Turno
+        </Link>
+      </div>
       {rows.length === 0 ? (
         <p className="rounded-lg bg-white p-4 shadow-sm">Todavía no tiene turnos.</p>
       ) : (
@@ -42,6 +53,42 @@ export default async function MyAppointmentsPage() {
               <p className="text-slate-700">{[a.specialty, a.study].filter(Boolean).join(' · ')}</p>
               {a.insurer && <p className="text-sm text-slate-600">Obra social: {a.insurer}</p>}
               {a.reason && <p className="text-sm text-slate-600">Motivo: {a.reason}</p>}
+              <div className="mt-3 flex flex-wrap gap-2">
+                {a.status !== 'cancelled' && (
+                  <Link
+                    href={`/mis-turnos/${a.id}/imprimir`}
+                    className="inline-flex min-h-11 items-center rounded-lg border border-slate-400 px-4 font-semibold hover:bg-slate-100"
+                  >
+                    Reimprimir
+                  </Link>
+                )}
+                {a.status === 'reserved' && a.startsAt.getTime() > now && (
+                  <EditReason id={a.id} reason={a.reason} action={updateMyAppointmentReason.bind(null, a.id)} />
+                )}
+                {a.status === 'reserved' && a.startsAt.getTime() - now >= cutoffMs && (
+                  <>
+                    <Link
+                      href={bookingHref(`/tomar-turno/agenda/${a.professionalId}`, {
+                        especialidad: a.specialtyId ?? undefined,
+                        estudio: a.studyId ?? undefined,
+                        cambiar: a.id,
+                      })}
+                      className="inline-flex min-h-11 items-center rounded-lg border border-brand-700 px-4 font-semibold text-brand-700 hover:bg-brand-50"
+                    >
+                      Cambiar Horario
+                    </Link>
+                    <CancelAppointment
+                      label={`${formatLongDate(a.startsAt, tz)} a las ${formatTime(a.startsAt, tz)} hs`}
+                      action={cancelMyAppointment.bind(null, a.id)}
+                    />
+                  </>
+                )}
+                {a.status === 'reserved' && a.startsAt.getTime() > now && a.startsAt.getTime() - now < cutoffMs && (
+                  <p className="text-sm text-slate-600">
+                    Para cancelar o cambiar este turno comuníquese con el centro{settings.contactPhones ? ` al ${settings.contactPhones}` : ''}.
+                  </p>
+                )}
+              </div>
             </li>
           ))}
         </ul>

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const REASON_MAX = 300;
+
+/** "CONFIRMAR TURNO": what the patient fills in. The slot itself comes bound by the server. */
+export const confirmBookingSchema = z.object({
+  insurerId: z.coerce
+    .number({ error: 'Elija su obra social (o PARTICULAR).' })
+    .int('Elija su obra social (o PARTICULAR).')
+    .positive('Elija su obra social (o PARTICULAR).'),
+  reason: z.string().trim().max(REASON_MAX, `El motivo puede tener hasta ${REASON_MAX} caracteres.`).default(''),
+});
+
+export const slotRefSchema = z.object({
+  professionalId: z.number().int().positive(),
+  startsAt: z.iso.datetime(),
+  specialtyId: z.number().int().positive().optional(),
+  studyId: z.number().int().positive().optional(),
+  rescheduleFromId: z.number().int().positive().optional(),
+});
+export type SlotRef = z.infer<typeof slotRefSchema>;
+
+export const editReasonSchema = z.object({
+  reason: z.string().trim().max(REASON_MAX, `El motivo puede tener hasta ${REASON_MAX} caracteres.`),
+});
+
+export type FormState<F extends string> = {
+  ok?: boolean;
+  error?: string;
+  fieldErrors?: Partial<Record<F, string>>;
+  values?: Partial<Record<F, string>>;
+};
+
+/** The first message per field of a zod error, for messages next to each field. */
+export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0]) as F;
+    out[key] ??= issue.message;
+  }
+  return out;
+}

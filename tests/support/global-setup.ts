@@ -48,9 +48,8 @@ async function preparePglite(dir: string): Promise<string> {
   return file;
 }
 
-/** Creates and migrates the template; a unique name lets several runs share one server. */
-async function preparePostgresTemplate(adminUrl: string): Promise<string> {
-  const name = `turnos_tpl_${Date.now().toString(36)}_${process.pid}`;
+/** Creates and migrates the template `name`. */
+async function preparePostgresTemplate(adminUrl: string, name: string): Promise<void> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database "${name}"`);
@@ -64,7 +63,6 @@ async function preparePostgresTemplate(adminUrl: string): Promise<string> {
   const handle = postgresHandle(url.toString(), { max: 1 });
   await migrateDatabase(handle);
   await handle.close();
-  return name;
 }
 
 async function dropPostgresTemplate(adminUrl: string, name: string): Promise<void> {
@@ -76,45 +74,36 @@ async function dropPostgresTemplate(adminUrl: string, name: string): Promise<voi
   }
 }
 
+/** Where PostgreSQL comes from: TEST_DATABASE_URL, a throwaway cluster, or nowhere (skip; fail under CI). */
+async function findPostgres(info: TestDatabasesInfo): Promise<ThrowawayPostgres | undefined> {
+  if (process.env.TEST_DATABASE_URL) {
+    info.postgresAdminUrl = process.env.TEST_DATABASE_URL;
+    info.postgresSource = 'TEST_DATABASE_URL';
+    return undefined;
+  }
+  if (postgresBinariesExist()) {
+    const server = await startThrowawayPostgres();
+    info.postgresAdminUrl = server.url;
+    info.postgresSource = `throwaway cluster at ${server.url}`;
+    return server;
+  }
+  if (isCi()) throw new Error('CI=true but no PostgreSQL: set TEST_DATABASE_URL or install postgresql.');
+  info.postgresSkipReason = 'no TEST_DATABASE_URL and no PostgreSQL binaries (apt-get install postgresql)';
+  return undefined;
+}
+
 export default async function setup(project: TestProject) {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnos-test-'));
   const info: TestDatabasesInfo = {
-    pgliteDumpPath: await preparePglite(workDir),
+    pgliteDumpPath: '',
     postgresAdminUrl: null,
     postgresTemplate: null,
     postgresSkipReason: null,
     postgresSource: '',
   };
-
   let server: ThrowawayPostgres | undefined;
-  if (process.env.TEST_DATABASE_URL) {
-    info.postgresAdminUrl = process.env.TEST_DATABASE_URL;
-    info.postgresSource = 'TEST_DATABASE_URL';
-  } else if (postgresBinariesExist()) {
-    server = await startThrowawayPostgres();
-    info.postgresAdminUrl = server.url;
-    info.postgresSource = `throwaway cluster at ${server.url}`;
-  } else if (isCi()) {
-    throw new Error('CI=true but no PostgreSQL: set TEST_DATABASE_URL or install postgresql.');
-  } else {
-    info.postgresSkipReason = 'no TEST_DATABASE_URL and no PostgreSQL binaries (apt-get install postgresql)';
-  }
 
-  try {
-    if (info.postgresAdminUrl) info.postgresTemplate = await preparePostgresTemplate(info.postgresAdminUrl);
-  } catch (error) {
-    server?.stop();
-    throw error;
-  }
-
-  if (info.postgresSkipReason) {
-    console.warn(`\n!!! PostgreSQL integration suites are SKIPPED: ${info.postgresSkipReason}\n`);
-  } else {
-    console.log(`Integration tests: PGlite + PostgreSQL (${info.postgresSource})`);
-  }
-  project.provide('testDatabases', info);
-
-  return async () => {
+  const teardown = async () => {
     try {
       if (info.postgresAdminUrl && info.postgresTemplate) {
         await dropPostgresTemplate(info.postgresAdminUrl, info.postgresTemplate);
@@ -124,4 +113,26 @@ export default async function setup(project: TestProject) {
       fs.rmSync(workDir, { recursive: true, force: true });
     }
   };
+
+  try {
+    info.pgliteDumpPath = await preparePglite(workDir);
+    server = await findPostgres(info);
+    if (info.postgresAdminUrl) {
+      // Unique, so several runs can share one server; named before creation so teardown finds it.
+      info.postgresTemplate = `turnos_tpl_${Date.now().toString(36)}_${process.pid}`;
+      await preparePostgresTemplate(info.postgresAdminUrl, info.postgresTemplate);
+    }
+  } catch (error) {
+    // Vitest never calls the teardown of a setup that threw; the original error is the one to show.
+    await teardown().catch(() => {});
+    throw error;
+  }
+
+  if (info.postgresSkipReason) {
+    console.warn(`\n!!! PostgreSQL integration suites are SKIPPED: ${info.postgresSkipReason}\n`);
+  } else {
+    console.log(`Integration tests: PGlite + PostgreSQL (${info.postgresSource})`);
+  }
+  project.provide('testDatabases', info);
+  return teardown;
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { workerHeartbeats } from '@/db/schema';
 import { createTransportResolver } from './transports/cached';
-import { DEFAULT_CLAIM_LIMIT, runWorkerOnce, type RunOptions, type TransportSource, type WorkerRunResult } from './worker';
+import { DEFAULT_CLAIM_LIMIT, errorText, runWorkerOnce, type RunOptions, type TransportSource, type WorkerRunResult } from './worker';
 
 export interface WorkerOptions extends RunOptions {
   /** Also the heartbeat row's name. Default: outbox@<host>#<pid>. */
@@ -79,7 +79,7 @@ export function startWorker(db: DbOrTx, options: WorkerOptions = {}): RunningWor
         backlog = result.claimed >= (options.limit ?? DEFAULT_CLAIM_LIMIT);
         lastError = '';
       } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
+        const text = errorText(error);
         // Once per distinct failure, not every two seconds while the database is down.
         if (text !== lastError) log(`[outbox] ${workerId}: ${text}`);
         lastError = text;

@@ -80,6 +80,12 @@ export async function claimDueMessages(db: DbOrTx, options: ClaimOptions = {}): 
     .orderBy(asc(messages.nextAttemptAt), asc(messages.id));
 }
 
+/** Drizzle wraps driver errors (STACK.md trap 7): the cause says what actually failed. */
+export function errorText(error: unknown): string {
+  const cause = (error as { cause?: { message?: string } })?.cause?.message;
+  return cause ?? (error instanceof Error ? error.message : String(error));
+}
+
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'lost';
 
 export interface DeliverOptions {
@@ -255,7 +261,7 @@ export async function runWorkerOnce(
     } catch (error) {
       // The database failed while recording: the row stays claimed and is retried after its lock.
       result.lost++;
-      log(`[outbox] message ${message.id}: could not record the result: ${(error as Error).message}`);
+      log(`[outbox] message ${message.id}: could not record the result: ${errorText(error)}`);
     }
   }
   return result;

@@ -25,7 +25,7 @@ export default function AppointmentCancelled({
   specialtyName = 'CARDIOLOGIA',
   studyName = null,
   cancelledBy = 'patient',
-  bookUrl = 'http://centromedicodemo.no-ip.info/turnos',
+  bookUrl = 'http://centromedicodemo.no-ip.info/tomar-turno',
 }: AppointmentCancelledProps) {
   const when = `${weekday ? `${weekday} ` : ''}${date} a las ${time} hs`;
   return (

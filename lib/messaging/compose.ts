@@ -143,7 +143,7 @@ export async function appointmentCancelledMessage(input: AppointmentCancelledInp
     specialtyName: blank(input.specialty?.name),
     studyName: blank(input.study?.name),
     cancelledBy: input.cancelledBy,
-    bookUrl: portalUrl(center, 'turnos'),
+    bookUrl: portalUrl(center, 'tomar-turno'),
   };
   const { html, text } = await renderEmail(createElement(AppointmentCancelled, props));
   const ics = buildAppointmentIcs({

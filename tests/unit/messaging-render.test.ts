@@ -128,5 +128,6 @@ describe('account and cancellation emails', () => {
     const ics = Buffer.from(mail.attachments[0].content, 'base64').toString('utf8');
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics).toContain('UID:turno-42@centromedicodemo.no-ip.info');
+    expect(mail.bodyText).toContain('http://centromedicodemo.no-ip.info/tomar-turno');
   });
 });

@@ -48,6 +48,7 @@ export const envSchema = z
     SMSMASIVOS_API_KEY: optionalText,
     SMSMASIVOS_USER: optionalText,
     SMSMASIVOS_PASSWORD: optionalText,
+    OUTBOX_WORKER: optionalText.pipe(z.enum(['on', 'off'], { error: 'debe ser on u off' }).optional()),
     SEED_ADMIN_USERNAME: optionalText.pipe(
       z.string().regex(/^[a-zA-Z0-9._-]{3,40}$/, 'debe tener de 3 a 40 letras, números, punto, guion o guion bajo').optional(),
     ),

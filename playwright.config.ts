@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const BASE_URL = 'http://127.0.0.1:3100';
+// E2E_PORT: only to run two checkouts' e2e side by side on one machine (tests/e2e/server.ts reads it too).
+const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 3100}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -3,6 +3,9 @@
  * Every e2e run starts from the same demo center, with the idle lock shortened to 1 minute
  * so the suite can test it. Prepared here, before `next start`, because PGlite must never be
  * opened by two processes at once (STACK.md trap 5).
+ *
+ * Mail is real SMTP to a catcher in this process (tests/e2e/mail-catcher.ts); specs read it with
+ * tests/e2e/mail.ts. The catcher lives and dies with this process, so its ports free with it.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,9 +16,12 @@ import { openPglite, pgliteHandle } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { centerSettings } from '../../db/schema';
 import { seedDemoCenter } from '../../db/seed';
+import { startMailCatcher } from './mail-catcher';
 
-const E2E_PORT = 3100;
+const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 const DATA_DIR = path.resolve('.test-data/e2e');
+const MAIL_CERT_DIR = path.resolve('.test-data/e2e-mail');
+const MAIL_FROM = 'CENTRO MEDICO DEMO <turnos@centromedicodemo.com.ar>';
 // Fixed so a failing run can be reproduced; only ever guards throwaway test data.
 const AUTH_SECRET = 'e2e-only-secret-not-for-production-0123456789';
 
@@ -29,7 +35,8 @@ async function prepareDatabase(): Promise<void> {
     if (!(await seedDemoCenter(handle.db))) throw new Error('seedDemoCenter did nothing on a fresh database');
     const updated = await handle.db
       .update(centerSettings)
-      .set({ patientIdleMinutes: 1, staffIdleMinutes: 1 })
+      // The web address is where mail links point: this server, so specs can follow them.
+      .set({ patientIdleMinutes: 1, staffIdleMinutes: 1, webAddress: `http://127.0.0.1:${E2E_PORT}` })
       .where(eq(centerSettings.id, 1))
       .returning({ id: centerSettings.id });
     if (updated.length !== 1) throw new Error('the demo center has no center_settings row');
@@ -42,6 +49,7 @@ async function prepareDatabase(): Promise<void> {
 async function main(): Promise<void> {
   buildIfNeeded();
   await prepareDatabase();
+  const mail = await startMailCatcher({ certDir: MAIL_CERT_DIR, log: (line) => console.log(line) });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -50,6 +58,10 @@ async function main(): Promise<void> {
     DATA_DIR,
     AUTH_SECRET,
     AUTH_TRUST_HOST: 'true',
+    SMTP_URL: mail.smtpUrl,
+    MAIL_FROM,
+    // smtp:// requires STARTTLS (lib/messaging/transports/smtp.ts): trust the catcher's certificate.
+    NODE_EXTRA_CA_CERTS: mail.certFile,
   };
   // The e2e server always runs on its own embedded database, even when CI exports a PostgreSQL URL.
   delete env.DATABASE_URL;
@@ -59,12 +71,14 @@ async function main(): Promise<void> {
     ['node_modules/next/dist/bin/next', 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'],
     { stdio: 'inherit', env },
   );
-  // The server must die with us, or it keeps port 3100 and the PGlite folder for the next run.
+  // The server must die with us, or it keeps the port and the PGlite folder for the next run.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => child.kill(signal));
   }
   process.on('exit', () => child.kill('SIGTERM'));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    void mail.stop().finally(() => process.exit(code ?? (signal ? 1 : 0)));
+  });
 }
 
 main().catch((error) => {

@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import type { StaffRole } from '@/lib/auth/session-claims';
+
+type Item = { href: string; label: string; roles?: readonly StaffRole[] };
+type Group = { title: string; items: Item[] };
+
+const ADMIN_ONLY = ['admin'] as const;
+
+/** The staff menu, grouped like the manual's: TURNOS WEB, the underlying system, PRESTACIONES. */
+export const ADMIN_MENU: Group[] = [
+  {
+    title: 'Turnos',
+    items: [{ href: '/admin', label: 'Turnos del día' }],
+  },
+  {
+    title: 'Turnos Web',
+    items: [{ href: '/admin/turnos-web/configuracion', label: 'Configuración básica', roles: ADMIN_ONLY }],
+  },
+];
+
+export function AdminNav({ role }: { role: StaffRole }) {
+  return (
+    <nav aria-label="Menú del personal" className="border-b border-slate-200 bg-brand-800 text-white">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-1 px-4 py-2 text-sm">
+        {ADMIN_MENU.map((group) => {
+          const items = group.items.filter((i) => !i.roles || i.roles.includes(role));
+          if (items.length === 0) return null;
+          return (
+            <li key={group.title} className="flex flex-wrap items-center gap-1">
+              <span className="mr-1 font-semibold uppercase tracking-wide text-brand-100">{group.title}:</span>
+              <ul className="flex flex-wrap gap-1">
+                {items.map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} className="inline-block rounded px-2 py-2 hover:bg-brand-600">
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { currentStaffRole } from '@/lib/auth/credentials';
+import { getSessionUser } from '@/lib/auth/session';
+import type { StaffRole, StaffSessionUser } from '@/lib/auth/session-claims';
+import { clientIp } from '@/lib/auth/throttle';
+
+export type ActionResult<T = undefined, F extends string = string> =
+  | ({ ok: true } & (T extends undefined ? object : { data: T }))
+  | { ok: false; error: string; fieldErrors?: Partial<Record<F, string>> };
+
+export const NOT_ALLOWED = 'No tiene permiso para esta acción. Consulte con un administrador.';
+
+/**
+ * Every staff mutation goes through here: it is a public endpoint, so it checks the session and
+ * the role *as it is now in the database*, parses the input with the form's own zod schema, and
+ * answers expected failures as values (never a thrown error, never a stack trace).
+ */
+export function staffAction<S extends z.ZodType, T = undefined>(
+  roles: readonly StaffRole[],
+  schema: S,
+  handler: (input: z.infer<S>, ctx: { staff: StaffSessionUser; ip: string }) => Promise<ActionResult<T>>,
+) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const user = await getSessionUser();
+    if (user?.kind !== 'staff') return { ok: false, error: 'Su sesión terminó. Ingrese nuevamente.' };
+    const role = await currentStaffRole(getDb(), user.staffId);
+    if (!role || !roles.includes(role)) return { ok: false, error: NOT_ALLOWED };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.')] ??= issue.message;
+      return { ok: false, error: 'Revise los datos marcados.', fieldErrors };
+    }
+    const ip = clientIp(await headers());
+    return handler(parsed.data, { staff: { ...user, role }, ip });
+  };
+}

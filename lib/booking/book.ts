@@ -6,7 +6,7 @@ import { writeAudit, type Actor } from '@/lib/audit/log';
 import { liveAppointment, listProfessionalsFor, loadWeeks, localToday } from '@/lib/availability/queries';
 import { addDaysToDate, findOfferedSlot } from '@/lib/availability/slots';
 import { getCenterSettings } from '@/lib/settings/queries';
-import { fail, isOverlapViolation, RollbackWith, SLOT_TAKEN_MESSAGE, type BookingFailure } from './errors';
+import { fail, isOverlapViolation, isRetryableConflict, RollbackWith, SLOT_TAKEN_MESSAGE, type BookingFailure } from './errors';
 
 export interface BookingRequest {
   patientId: number;
@@ -45,19 +45,24 @@ const LOCK_IP = 72;
  * last word on double booking.
  */
 export async function bookAppointment(db: Db, request: BookingRequest, afterBooking?: AfterBooking): Promise<BookingResult> {
-  try {
-    return await db.transaction(async (tx) => {
-      const result = await bookInTransaction(tx, request);
-      if (!result.ok) throw new RollbackWith(result);
-      if (afterBooking) await afterBooking(tx, { ...result, request });
-      return result;
-    });
-  } catch (err) {
-    if (err instanceof RollbackWith) return err.result as BookingFailure;
-    if (isOverlapViolation(err)) return fail('slot_taken', SLOT_TAKEN_MESSAGE);
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const result = await bookInTransaction(tx, request);
+        if (!result.ok) throw new RollbackWith(result);
+        if (afterBooking) await afterBooking(tx, { ...result, request });
+        return result;
+      });
+    } catch (err) {
+      if (err instanceof RollbackWith) return err.result as BookingFailure;
+      if (isOverlapViolation(err)) return fail('slot_taken', SLOT_TAKEN_MESSAGE);
+      if (isRetryableConflict(err) && attempt < MAX_ATTEMPTS) continue;
+      throw err;
+    }
   }
 }
+
+const MAX_ATTEMPTS = 3;
 
 async function bookInTransaction(tx: Tx, req: BookingRequest): Promise<BookingResult> {
   const web = req.source === 'web';

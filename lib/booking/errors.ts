@@ -22,11 +22,24 @@ export function fail(code: BookingErrorCode, message: string): BookingFailure {
 
 export const SLOT_TAKEN_MESSAGE = 'Ese horario acaba de ser tomado. Elija otro de los horarios libres.';
 
+function sqlStateOf(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.cause?.code ?? e?.code;
+}
+
 /** PostgreSQL's exclusion violation, raised by appointments_no_overlap (wrapped by Drizzle: trap 7). */
 export function isOverlapViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string; constraint_name?: string; constraint?: string } };
-  const code = e?.cause?.code ?? e?.code;
-  return code === '23P01';
+  return sqlStateOf(err) === '23P01';
+}
+
+/**
+ * A deadlock (40P01) or serialization failure (40001): PostgreSQL aborted this transaction so
+ * another could go on. Two bookings racing for overlapping slots can meet this way inside the
+ * exclusion constraint's checks; running the transaction again gives the real answer.
+ */
+export function isRetryableConflict(err: unknown): boolean {
+  const state = sqlStateOf(err);
+  return state === '40P01' || state === '40001';
 }
 
 /**

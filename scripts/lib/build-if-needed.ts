@@ -39,6 +39,10 @@ export function buildIsStale(root = process.cwd()): boolean {
 /** Runs `next build` when the build is missing or stale. Exits the process if the build fails. */
 export function buildIfNeeded(root = process.cwd()): void {
   if (!buildIsStale(root)) return;
+  // A failed build can leave BUILD_ID behind; without it, the next start builds again instead of
+  // serving a half-written .next.
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  fs.rmSync(buildId, { force: true });
   console.log('Compilando la aplicación (next build)...');
   const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
     cwd: root,
@@ -46,6 +50,7 @@ export function buildIfNeeded(root = process.cwd()): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) {
+    fs.rmSync(buildId, { force: true });
     console.error('La compilación falló; vea los mensajes de arriba.');
     process.exit(result.status ?? 1);
   }

@@ -47,9 +47,11 @@ async function prepareDatabase(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // First: its ports double as a lock, so a second e2e server fails here, before it rebuilds
+  // or wipes the database folder under a running one.
+  const mail = await startMailCatcher({ certDir: MAIL_CERT_DIR, log: (line) => console.log(line) });
   buildIfNeeded();
   await prepareDatabase();
-  const mail = await startMailCatcher({ certDir: MAIL_CERT_DIR, log: (line) => console.log(line) });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

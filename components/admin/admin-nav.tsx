@@ -10,7 +10,10 @@ const ADMIN_ONLY = ['admin'] as const;
 export const ADMIN_MENU: Group[] = [
   {
     title: 'Turnos',
-    items: [{ href: '/admin', label: 'Turnos del día' }],
+    items: [
+      { href: '/admin', label: 'Turnos del día' },
+      { href: '/admin/turnos', label: 'Pantalla de Turnos' },
+    ],
   },
   {
     title: 'Turnos Web',

@@ -8,7 +8,7 @@ import type { StaffRole, StaffSessionUser } from '@/lib/auth/session-claims';
 import { clientIp } from '@/lib/auth/throttle';
 
 export type ActionResult<T = undefined, F extends string = string> =
-  | ({ ok: true } & (T extends undefined ? object : { data: T }))
+  | ({ ok: true } & ([T] extends [undefined] ? { data?: undefined } : { data: T }))
   | { ok: false; error: string; fieldErrors?: Partial<Record<F, string>> };
 
 export const NOT_ALLOWED = 'No tiene permiso para esta acción. Consulte con un administrador.';

@@ -1,0 +1,69 @@
+import { asc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { insurers, patients } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/log';
+import { normalizeDni, type PatientInput } from './schemas';
+
+export interface PatientMatch {
+  id: number;
+  dni: string;
+  name: string;
+  insurerId: number | null;
+  insurer: string | null;
+  email: string;
+  mobile: string;
+}
+
+/** Search by DNI (prefix) or by last/first name; at most `limit` rows, A→Z. */
+export async function searchPatients(db: DbOrTx, query: string, limit = 20): Promise<PatientMatch[]> {
+  const q = query.trim();
+  if (q.length < 2) return [];
+  const dni = normalizeDni(q);
+  const byDni = /^\d+$/.test(dni);
+  const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  return db
+    .select({
+      id: patients.id,
+      dni: patients.dni,
+      name: sql<string>`${patients.lastName} || ' ' || ${patients.firstName}`,
+      insurerId: patients.insurerId,
+      insurer: insurers.name,
+      email: patients.email,
+      mobile: patients.mobile,
+    })
+    .from(patients)
+    .leftJoin(insurers, eq(insurers.id, patients.insurerId))
+    .where(
+      byDni
+        ? sql`${patients.dni} like ${`${dni}%`}`
+        : or(ilike(sql`${patients.lastName} || ' ' || ${patients.firstName}`, pattern), ilike(patients.email, pattern)),
+    )
+    .orderBy(asc(patients.lastName), asc(patients.firstName))
+    .limit(limit);
+}
+
+/** Staff creates a patient (e.g. one calling to book). A DNI already on file is refused by the field. */
+export async function createPatient(
+  db: Db,
+  input: PatientInput,
+  actor: { staffId: number; ip?: string },
+): Promise<{ ok: true; patientId: number } | { ok: false; error: string; fieldErrors?: Record<string, string> }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(patients).values(input).returning();
+      await writeAudit(tx, { kind: 'staff', staffId: actor.staffId }, {
+        action: 'patient.create',
+        entity: 'patient',
+        entityId: String(row.id),
+        after: row,
+        ip: actor.ip,
+      });
+      return { ok: true as const, patientId: row.id };
+    });
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code === '23505') {
+      return { ok: false, error: 'Ya hay un paciente con ese DNI.', fieldErrors: { dni: 'Ya hay un paciente con ese DNI: búsquelo.' } };
+    }
+    throw err;
+  }
+}

@@ -5,3 +5,4 @@ export * from './people';
 export * from './agenda';
 export * from './messaging';
 export * from './audit';
+export * from './rate-limits';

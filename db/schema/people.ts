@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   serial,
   text,
@@ -78,6 +79,11 @@ export const accountTokens = pgTable(
     purpose: tokenPurposeEnum('purpose').notNull(),
     tokenHash: text('token_hash').notNull(),
     newEmail: text('new_email'),
+    /**
+     * Activation of a patient who was already on file: what the registrant typed, applied only
+     * once the link (sent to the email on file) proves who they are. See lib/accounts/registration.ts.
+     */
+    pendingProfile: jsonb('pending_profile'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -1,9 +1,12 @@
 import { createElement } from 'react';
 import type { CenterSettings } from '@/db/schema';
+import { formatDni } from '@/lib/patients/schemas';
 import { formatDate, formatLongDate, formatTime } from '@/lib/time/format';
 import AccountActivation, { type AccountActivationProps } from '@/emails/account-activation';
+import AlreadyRegistered, { type AlreadyRegisteredProps } from '@/emails/already-registered';
 import AppointmentCancelled, { type AppointmentCancelledProps } from '@/emails/appointment-cancelled';
 import BookingConfirmation, { type BookingConfirmationProps } from '@/emails/booking-confirmation';
+import EmailChange, { type EmailChangeProps } from '@/emails/email-change';
 import type { CenterContact } from '@/emails/layout';
 import PasswordReset, { type PasswordResetProps } from '@/emails/password-reset';
 import { buildAppointmentIcs, icsAttachment } from './ics';
@@ -194,4 +197,31 @@ export async function passwordResetMessage(input: AccountLinkInput): Promise<Ema
   };
   const { html, text } = await renderEmail(createElement(PasswordReset, props));
   return { subject: `Cambio de contraseña en ${input.center.centerName}`, bodyText: text, bodyHtml: html, attachments: [] };
+}
+
+/** Someone registered a DNI that already has an active web user: a way back in, nothing changed. */
+export async function alreadyRegisteredMessage(input: AccountLinkInput & { dni: string }): Promise<EmailContent> {
+  const props: Required<AlreadyRegisteredProps> = {
+    center: contactOf(input.center),
+    patientName: personName(input.patient),
+    dni: formatDni(input.dni),
+    loginUrl: portalUrl(input.center, 'ingresar'),
+    resetUrl: input.url,
+    expiresAt: `${formatDate(input.expiresAt, input.center.timeZone)} ${formatTime(input.expiresAt, input.center.timeZone)}`,
+  };
+  const { html, text } = await renderEmail(createElement(AlreadyRegistered, props));
+  return { subject: `Usted ya tiene usuario web en ${input.center.centerName}`, bodyText: text, bodyHtml: html, attachments: [] };
+}
+
+/** Sent to the NEW address: the e-mail changes only when its link is opened. */
+export async function emailChangeMessage(input: AccountLinkInput & { newEmail: string }): Promise<EmailContent> {
+  const props: Required<EmailChangeProps> = {
+    center: contactOf(input.center),
+    patientName: personName(input.patient),
+    newEmail: input.newEmail,
+    confirmUrl: input.url,
+    expiresAt: `${formatDate(input.expiresAt, input.center.timeZone)} ${formatTime(input.expiresAt, input.center.timeZone)}`,
+  };
+  const { html, text } = await renderEmail(createElement(EmailChange, props));
+  return { subject: `Confirme su nuevo e-mail en ${input.center.centerName}`, bodyText: text, bodyHtml: html, attachments: [] };
 }

@@ -5,6 +5,11 @@ export function normalizeDni(value: string): string {
   return value.replace(/[\s.\-]/g, '');
 }
 
+/** "30111222" → "30.111.222", as a DNI is printed. */
+export function formatDni(dni: string): string {
+  return dni.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
 export function digitsOnly(value: string): string {
   return value.replace(/\D/g, '');
 }

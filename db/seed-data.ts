@@ -108,6 +108,8 @@ export const demoPatients: Array<{
   memberNumber: string;
   web?: 'active' | 'inactive' | 'disabled';
   disabledObservation?: string;
+  /** Starts with no turnos at all (a clean account to try the portal with). */
+  noAppointments?: boolean;
 }> = [
   { dni: '30111222', lastName: 'PEREZ', firstName: 'JUAN', birthDate: '1983-04-12', email: 'juan.perez@example.com', mobile: '1155551234', insurer: 'OSDE', memberNumber: '61234567801', web: 'active' },
   { dni: '28999888', lastName: 'RODRIGUEZ', firstName: 'MARIA', birthDate: '1951-09-30', email: 'maria.rodriguez@example.com', mobile: '2214567890', insurer: 'IOMA', memberNumber: '1029384756', web: 'active' },
@@ -115,6 +117,7 @@ export const demoPatients: Array<{
   { dni: '27666777', lastName: 'GOMEZ', firstName: 'ROBERTO', birthDate: '1979-07-02', email: 'roberto.gomez@example.com', mobile: '1144443333', insurer: 'PARTICULAR', memberNumber: '', web: 'disabled', disabledObservation: 'Deshabilitado por inasistencias reiteradas. Comuníquese con el centro.' },
   { dni: '25123456', lastName: 'IBAÑEZ', firstName: 'JUAN MANUEL', birthDate: '1976-03-15', email: 'jm.ibanez@example.com', mobile: '3415550000', insurer: 'PARTICULAR', memberNumber: '' },
   { dni: '31222333', lastName: 'GUTIERREZ', firstName: 'LORENZO', birthDate: '1985-11-08', email: 'lorenzo.gutierrez@example.com', mobile: '1133332222', insurer: 'OSDE', memberNumber: '61234567999' },
+  { dni: '32555666', lastName: 'LOPEZ', firstName: 'MARTA', birthDate: '1990-02-14', email: 'marta.lopez@example.com', mobile: '1177778888', insurer: 'GALENO', memberNumber: '990011', web: 'active', noAppointments: true },
   { dni: '29888111', lastName: 'ARANGO', firstName: 'ROMAN', birthDate: '1982-06-25', email: '', mobile: '1122221111', insurer: 'UOCRA', memberNumber: '554433' },
 ];
 

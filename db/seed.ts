@@ -199,6 +199,7 @@ function demoAppointments(
   const holidays = new Set(demoHolidays.map((h) => h.date));
   const rows: s.NewAppointment[] = [];
   const todayLocal = toZonedTime(now, timeZone);
+  const fillers = demoPatients.flatMap((p, i) => (i >= 2 && !p.noAppointments ? [i] : []));
   let turn = 0;
   demoProfessionals.forEach((pro, proIndex) => {
     for (let offset = -14; offset <= 14; offset++) {
@@ -215,7 +216,7 @@ function demoAppointments(
           // Roughly one slot in three is taken, so the agendas look like a real week.
           if ((index + offset + proIndex) % 3 === 0) {
             // The two demo web patients (0 and 1) get a few turnos; the others fill the rest.
-            const patientIndex = turn % 9 === 0 ? 0 : turn % 9 === 4 ? 1 : 2 + (turn % (patientIds.length - 2));
+            const patientIndex = turn % 9 === 0 ? 0 : turn % 9 === 4 ? 1 : fillers[turn % fillers.length];
             const patient = demoPatients[patientIndex];
             const past = slotEnd <= now;
             const future = slot > now;
@@ -244,7 +245,7 @@ function demoAppointments(
   // Keep the demo web patients within the default limits (4 future turnos each) and one cancelled.
   for (const patientId of [patientIds[0], patientIds[1]]) {
     const future = rows.filter((r) => r.patientId === patientId && r.startsAt > now);
-    future.slice(3).forEach((r) => (r.patientId = patientIds[2 + (Number(r.startsAt) % (patientIds.length - 2))]));
+    future.slice(3).forEach((r) => (r.patientId = patientIds[fillers[Number(r.startsAt) % fillers.length]]));
     const cancelled = future[2];
     if (cancelled) {
       cancelled.status = 'cancelled';

@@ -9,11 +9,13 @@ export function ConfirmBookingForm({
   action,
   insurers,
   defaultInsurerId,
+  defaultReason = '',
   requireReason,
 }: {
   action: (prev: FormState<ConfirmField>, formData: FormData) => Promise<FormState<ConfirmField>>;
   insurers: Array<{ id: number; name: string }>;
   defaultInsurerId: number | null;
+  defaultReason?: string;
   requireReason: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -53,8 +55,8 @@ export function ConfirmBookingForm({
           name="reason"
           rows={3}
           maxLength={REASON_MAX}
-          key={`reason-${values.reason ?? ''}`}
-          defaultValue={values.reason ?? ''}
+          key={`reason-${values.reason ?? defaultReason}`}
+          defaultValue={values.reason ?? defaultReason}
           aria-invalid={!!state.fieldErrors?.reason}
           aria-describedby="reason-error"
           required={requireReason}

@@ -12,6 +12,7 @@ import { confirmWebBooking } from '@/lib/booking/actions';
 import { bookingHref, parseBookingParams } from '@/lib/booking/params';
 import { loadPortalWeek } from '@/lib/booking/portal-week';
 import { listWebInsurers } from '@/lib/catalog/queries';
+import { getOwnAppointment } from '@/lib/appointments/patient-appointment';
 import { getPatientProfile } from '@/lib/patients/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { slotLabel } from '@/lib/time/labels';
@@ -42,8 +43,14 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   const slot = findOfferedSlot(week.professionals[0]?.slots ?? [], pro.id, startsAt);
   if (!slot?.free || !week.selection) redirect(`${agenda}${agenda.includes('?') ? '&' : '?'}aviso=tomado&desde=${date}`);
 
-  const [profile, insurers] = await Promise.all([getPatientProfile(db, patient.patientId), listWebInsurers(db)]);
-  const defaultInsurer = insurers.some((i) => i.id === profile?.insurerId) ? profile!.insurerId : null;
+  const [profile, insurers, moving] = await Promise.all([
+    getPatientProfile(db, patient.patientId),
+    listWebInsurers(db),
+    params.cambiar ? getOwnAppointment(db, patient.patientId, String(params.cambiar)) : null,
+  ]);
+  // Moving a turno keeps its insurer and reason unless the patient changes them.
+  const preferred = moving?.appointment.insurerId ?? profile?.insurerId;
+  const defaultInsurer = insurers.some((i) => i.id === preferred) ? preferred! : null;
   const action = confirmWebBooking.bind(null, {
     professionalId: pro.id,
     startsAt: slot.startsAt.toISOString(),
@@ -67,7 +74,13 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
         <dt className="font-semibold">{week.selection.kind === 'study' ? 'Estudio' : 'Especialidad'}</dt>
         <dd>{week.selection.name}</dd>
       </dl>
-      <ConfirmBookingForm action={action} insurers={insurers} defaultInsurerId={defaultInsurer} requireReason={settings.requireReason} />
+      <ConfirmBookingForm
+        action={action}
+        insurers={insurers}
+        defaultInsurerId={defaultInsurer}
+        defaultReason={moving?.appointment.reason ?? ''}
+        requireReason={settings.requireReason}
+      />
       <Link href={agenda} className="inline-block text-brand-700 underline">
         Elegir otro horario
       </Link>

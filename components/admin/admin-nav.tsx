@@ -17,7 +17,21 @@ export const ADMIN_MENU: Group[] = [
   },
   {
     title: 'Turnos Web',
-    items: [{ href: '/admin/turnos-web/configuracion', label: 'Configuración básica', roles: ADMIN_ONLY }],
+    items: [
+      { href: '/admin/turnos-web/configuracion', label: 'Configuración básica', roles: ADMIN_ONLY },
+      { href: '/admin/turnos-web/obras-sociales', label: 'Obras Sociales activadas', roles: ADMIN_ONLY },
+      { href: '/admin/turnos-web/profesionales', label: 'Profesionales activados', roles: ADMIN_ONLY },
+      { href: '/admin/turnos-web/especialidades', label: 'Especialidades activadas', roles: ADMIN_ONLY },
+      { href: '/admin/turnos-web/estudios', label: 'ABM Estudios', roles: ADMIN_ONLY },
+    ],
+  },
+  {
+    title: 'Sistema',
+    // Reception may read the base catalogues; only admins see the buttons that change them.
+    items: [
+      { href: '/admin/sistema/profesionales', label: 'Profesionales' },
+      { href: '/admin/sistema/especialidades', label: 'Especialidades' },
+    ],
   },
 ];
 

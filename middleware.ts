@@ -1,15 +1,16 @@
 import NextAuth from 'next-auth';
-import { decode } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
-import { authConfig } from '@/auth.config';
+import { createAuthConfig } from '@/auth.config';
 import {
   IDLE_REASON,
+  isSignedOut,
   loginPathFor,
   PATIENT_LOGIN_PATH,
-  readClaims,
+  SIGNED_OUT_COOKIE,
   STAFF_LOGIN_PATH,
   type SessionKind,
 } from '@/lib/auth/session-claims';
+import { decodeSessionClaims, findSessionCookie } from '@/lib/auth/session-cookie';
 
 /**
  * The first, optimistic gate (pages, layouts and actions check again) and the server side of
@@ -21,7 +22,7 @@ import {
  * from middleware, so link prefetches count too; the router only prefetches right after a
  * navigation or on hover/scroll, never on a timer, so they do not keep an unattended session alive.
  */
-const { auth } = NextAuth(authConfig);
+const { auth } = NextAuth((req) => createAuthConfig(() => req?.cookies.get(SIGNED_OUT_COOKIE)?.value));
 
 /** The patient's private pages. The portal home, the insurer list, help and registration are public. */
 const PATIENT_PRIVATE_PREFIXES = ['/mis-turnos', '/tomar-turno', '/mis-datos'];
@@ -33,34 +34,6 @@ function isUnder(pathname: string, prefix: string): boolean {
 function privateAreaOf(pathname: string): SessionKind | null {
   if (isUnder(pathname, '/admin')) return pathname === STAFF_LOGIN_PATH ? null : 'staff';
   return PATIENT_PRIVATE_PREFIXES.some((p) => isUnder(pathname, p)) ? 'patient' : null;
-}
-
-const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
-
-/** The raw session cookie (joined if Auth.js split it into chunks) and its name, which is the JWT salt. */
-function sessionCookie(req: NextRequest): { name: string; value: string } | null {
-  for (const name of SESSION_COOKIES) {
-    const whole = req.cookies.get(name);
-    if (whole) return { name, value: whole.value };
-    const chunks = req.cookies
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length) return { name, value: chunks.map((c) => c.value).join('') };
-  }
-  return null;
-}
-
-/** Who the no-longer-valid session belonged to, so they are sent to the right sign-in page. */
-async function staleSessionKind(cookie: { name: string; value: string }): Promise<SessionKind | null> {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) return null;
-  try {
-    const token = await decode({ token: cookie.value, secret, salt: cookie.name });
-    return readClaims(token)?.user.kind ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function redirectTo(req: NextRequest, path: string, params: Record<string, string | undefined>): Response {
@@ -84,11 +57,13 @@ export default auth(async (req) => {
   const isLoginPage = pathname === PATIENT_LOGIN_PATH || pathname === STAFF_LOGIN_PATH;
 
   if (!user && !isLoginPage) {
-    const cookie = sessionCookie(req);
-    if (cookie) {
+    const cookie = findSessionCookie(req.cookies.getAll());
+    const stale = cookie ? await decodeSessionClaims(cookie) : null;
+    const signedOut = stale !== null && isSignedOut(stale, req.cookies.get(SIGNED_OUT_COOKIE)?.value);
+    if (cookie && !signedOut) {
       // A session cookie but no session: it went idle (Auth.js clears the cookie in this
       // same response). Say so on the sign-in page, as the manual shows.
-      const kind = (await staleSessionKind(cookie)) ?? area ?? 'patient';
+      const kind = stale?.user.kind ?? area ?? 'patient';
       return redirectTo(req, loginPathFor(kind), {
         motivo: IDLE_REASON,
         desde: area === kind ? pathname : undefined,

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 /** Reload a little after the server's limit, so the server has surely expired the session. */
-const GRACE_MS = 3_000;
+const GRACE_MS = 5_000;
 const CHECK_EVERY_MS = 5_000;
 
 /**
@@ -30,6 +30,19 @@ export function IdleLock({ minutes }: { minutes: number }) {
         window.location.reload();
       }
     };
+    // Every request this page makes (link prefetches, navigations, actions) renews the session on
+    // the server, so it restarts the count here too: the reload must not come before the server's limit.
+    const requests =
+      typeof PerformanceObserver === 'undefined'
+        ? null
+        : new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              if (!entry.name.startsWith(window.location.origin) || entry.name.includes('/_next/static/')) continue;
+              const end = performance.timeOrigin + (entry as PerformanceResourceTiming).responseEnd;
+              lastActivity = Math.max(lastActivity, end);
+            }
+          });
+    requests?.observe({ type: 'resource' });
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, markActive, { passive: true });
     // Timers sleep with a laptop's lid closed: re-check as soon as the tab is seen again.
     document.addEventListener('visibilitychange', check);
@@ -38,6 +51,7 @@ export function IdleLock({ minutes }: { minutes: number }) {
       for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, markActive);
       document.removeEventListener('visibilitychange', check);
       window.clearInterval(timer);
+      requests?.disconnect();
     };
   }, [minutes, pathname]);
 

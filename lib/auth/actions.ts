@@ -1,12 +1,16 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { cookies, headers } from 'next/headers';
 import type { LoginRefusal } from '@/lib/auth/credentials';
 import { auth, LoginRefusedError, signIn, signOut } from '@/lib/auth/auth';
 import { patientLoginSchema, staffLoginSchema } from '@/lib/auth/schemas';
+import { decodeSessionClaims, findSessionCookie } from '@/lib/auth/session-cookie';
 import {
   PATIENT_HOME_PATH,
   safeReturnPath,
+  SESSION_MAX_AGE_SECONDS,
+  SIGNED_OUT_COOKIE,
   STAFF_HOME_PATH,
   STAFF_LOGIN_PATH,
   type SessionKind,
@@ -107,5 +111,19 @@ export async function loginStaff(_prev: LoginState, formData: FormData): Promise
 /** "Salir": patients go to the portal home, staff to the staff sign-in. Usable as `<form action={logout}>`. */
 export async function logout(): Promise<void> {
   const session = await auth();
+  const cookie = findSessionCookie((await cookies()).getAll());
+  const sid = cookie ? (await decodeSessionClaims(cookie))?.sid : undefined;
+  if (sid) {
+    // Requests still in flight will come back with this session's cookie re-issued: the marker
+    // makes the middleware and auth() treat it as ended anyway.
+    const secure = (await headers()).get('x-forwarded-proto') === 'https';
+    (await cookies()).set(SIGNED_OUT_COOKIE, sid, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge: SESSION_MAX_AGE_SECONDS,
+    });
+  }
   await signOut({ redirectTo: session?.user?.kind === 'staff' ? STAFF_LOGIN_PATH : '/' });
 }

@@ -1,11 +1,12 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { authConfig, type AuthorizedUser } from '@/auth.config';
+import { cookies } from 'next/headers';
+import { createAuthConfig, type AuthorizedUser } from '@/auth.config';
 import { getDb } from '@/db/client';
 import { verifyPatientCredentials, verifyStaffCredentials, type LoginRefusal } from '@/lib/auth/credentials';
 import { patientLoginSchema, staffLoginSchema } from '@/lib/auth/schemas';
-import type { SessionUser } from '@/lib/auth/session-claims';
+import { SIGNED_OUT_COOKIE, type SessionUser } from '@/lib/auth/session-claims';
 import { clientIp } from '@/lib/auth/throttle';
 
 /**
@@ -25,7 +26,7 @@ function authorized(user: SessionUser): AuthorizedUser {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  ...authConfig,
+  ...createAuthConfig(async () => (await cookies()).get(SIGNED_OUT_COOKIE)?.value),
   providers: [
     Credentials({
       id: 'patient',

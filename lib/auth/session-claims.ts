@@ -35,6 +35,8 @@ export type SessionKind = SessionUser['kind'];
 /** The claims we add to Auth.js's JWT. */
 export interface SessionClaims {
   user: SessionUser;
+  /** Random id of this sign-in, for the sign-out marker (see SIGNED_OUT_COOKIE). */
+  sid: string;
   /** Epoch ms of the last request that counted as activity. */
   lastSeen: number;
   /** Epoch ms of the sign-in: a session never outlives ABSOLUTE_SESSION_MS, active or not. */
@@ -60,6 +62,17 @@ export function loginPathFor(kind: SessionKind): string {
 /** The manual's text ("BLOQUEO DE SESION EN WEB"), word for word. */
 export function idleMessage(minutes: number): string {
   return `Ha estado inactivo mas de ${minutes} minutos. Por seguridad se cerró su sesión.`;
+}
+
+/**
+ * Set by "Salir" to the id of the session it ended. A request that was already in flight when
+ * the user signed out comes back with a re-issued session cookie (the middleware refreshes it on
+ * every request); the marker, which that response does not touch, keeps that session dead.
+ */
+export const SIGNED_OUT_COOKIE = 'turnos.signed-out';
+
+export function isSignedOut(claims: Pick<SessionClaims, 'sid'>, signedOutMarker: string | undefined): boolean {
+  return signedOutMarker !== undefined && signedOutMarker === claims.sid;
 }
 
 export function isIdleExpired(claims: Pick<SessionClaims, 'lastSeen' | 'user'>, now: number): boolean {
@@ -88,9 +101,11 @@ export function isSessionUser(v: unknown): v is SessionUser {
 /** Reads our claims from a decoded token; null when they are missing or malformed. */
 export function readClaims(token: Record<string, unknown> | null | undefined): SessionClaims | null {
   if (!token) return null;
-  const { user, lastSeen, signedInAt } = token;
-  if (!isSessionUser(user) || typeof lastSeen !== 'number' || typeof signedInAt !== 'number') return null;
-  return { user, lastSeen, signedInAt };
+  const { user, sid, lastSeen, signedInAt } = token;
+  if (!isSessionUser(user) || typeof sid !== 'string' || typeof lastSeen !== 'number' || typeof signedInAt !== 'number') {
+    return null;
+  }
+  return { user, sid, lastSeen, signedInAt };
 }
 
 /**

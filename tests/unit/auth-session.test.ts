@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authConfig, type AuthorizedUser } from '@/auth.config';
+import { createAuthConfig, type AuthorizedUser } from '@/auth.config';
 import {
   idleMessage,
   isIdleExpired,
@@ -27,70 +27,87 @@ const staff: StaffSessionUser = {
   idleMinutes: 60,
 };
 
+// The sign-out marker cookie of the "request".
+let signedOutMarker: string | undefined;
+const authConfig = createAuthConfig(() => signedOutMarker);
 // The callbacks as Auth.js calls them, without its many overloads.
-const jwt = authConfig.callbacks.jwt as unknown as (p: { token: Record<string, unknown>; user?: AuthorizedUser }) => Record<string, unknown> | null;
-const session = authConfig.callbacks.session as unknown as (p: { session: { expires: string }; token: Record<string, unknown> }) => { user: unknown };
+type Token = Record<string, unknown>;
+const jwt = authConfig.callbacks.jwt as unknown as (p: { token: Token; user?: AuthorizedUser }) => Promise<Token | null>;
+const session = authConfig.callbacks.session as unknown as (p: { session: { expires: string }; token: Token }) => { user: unknown };
 
 const T0 = new Date('2026-11-23T12:00:00Z').getTime();
 const minutes = (n: number) => n * 60_000;
 
 describe('idle lock in the jwt callback (invariant 7)', () => {
   beforeEach(() => {
+    signedOutMarker = undefined;
     vi.useFakeTimers();
     vi.setSystemTime(T0);
   });
   afterEach(() => vi.useRealTimers());
 
-  function signIn(user: PatientSessionUser | StaffSessionUser) {
-    return jwt({ token: {}, user: { id: user.id, name: user.name, sessionUser: user } })!;
+  async function signIn(user: PatientSessionUser | StaffSessionUser) {
+    return (await jwt({ token: {}, user: { id: user.id, name: user.name, sessionUser: user } }))!;
   }
 
-  it('stamps the session user, lastSeen and sign-in time at sign-in', () => {
-    const token = signIn(patient);
+  it('stamps the session user, a sign-in id, lastSeen and sign-in time at sign-in', async () => {
+    const token = await signIn(patient);
     expect(token).toMatchObject({ sub: 'patient:7', name: 'PEREZ JUAN', user: patient, lastSeen: T0, signedInAt: T0 });
+    expect(token.sid).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await signIn(patient)).sid).not.toBe(token.sid);
     expect(session({ session: { expires: 'x' }, token }).user).toEqual(patient);
   });
 
-  it('each request within the idle minutes moves lastSeen forward', () => {
-    let token = signIn(patient);
+  it('each request within the idle minutes moves lastSeen forward', async () => {
+    let token = await signIn(patient);
     vi.setSystemTime(T0 + minutes(9));
-    token = jwt({ token })!;
+    token = (await jwt({ token }))!;
     expect(token.lastSeen).toBe(T0 + minutes(9));
     // 18 minutes after sign-in, but only 9 since the last request: still signed in.
     vi.setSystemTime(T0 + minutes(18));
-    expect(jwt({ token })).not.toBeNull();
+    expect(await jwt({ token })).not.toBeNull();
   });
 
-  it('ends the session once the idle minutes pass without a request', () => {
-    const token = signIn(patient);
+  it('ends the session once the idle minutes pass without a request', async () => {
+    const token = await signIn(patient);
     vi.setSystemTime(T0 + minutes(10));
-    expect(jwt({ token: { ...token } })).not.toBeNull();
+    expect(await jwt({ token: { ...token } })).not.toBeNull();
     vi.setSystemTime(T0 + minutes(10) + 1);
-    expect(jwt({ token: { ...token } })).toBeNull();
+    expect(await jwt({ token: { ...token } })).toBeNull();
   });
 
-  it('uses the minutes of the kind of user: staff have their own', () => {
-    const token = signIn(staff);
+  it('uses the minutes of the kind of user: staff have their own', async () => {
+    const token = await signIn(staff);
     vi.setSystemTime(T0 + minutes(59));
-    expect(jwt({ token: { ...token } })).not.toBeNull();
+    expect(await jwt({ token: { ...token } })).not.toBeNull();
     vi.setSystemTime(T0 + minutes(61));
-    expect(jwt({ token: { ...token } })).toBeNull();
+    expect(await jwt({ token: { ...token } })).toBeNull();
   });
 
-  it('ends even an active session after 12 hours', () => {
-    let token = signIn(staff);
+  it('ends even an active session after 12 hours', async () => {
+    let token = await signIn(staff);
     for (let h = 1; h <= 12; h++) {
       vi.setSystemTime(T0 + minutes(h * 55));
-      token = jwt({ token })!;
+      token = (await jwt({ token }))!;
     }
     vi.setSystemTime(T0 + minutes(12 * 60) + 1);
-    expect(jwt({ token })).toBeNull();
+    expect(await jwt({ token })).toBeNull();
   });
 
-  it('rejects tokens without our claims (forged shape, older format)', () => {
-    expect(jwt({ token: { sub: 'x', name: 'y' } })).toBeNull();
-    expect(jwt({ token: { user: { ...patient, kind: 'doctor' }, lastSeen: T0, signedInAt: T0 } })).toBeNull();
-    expect(jwt({ token: {}, user: { id: 'x', sessionUser: {} as PatientSessionUser } })).toBeNull();
+  it('a signed-out session stays dead even if its cookie comes back', async () => {
+    const token = await signIn(patient);
+    const other = await signIn(patient);
+    signedOutMarker = token.sid as string;
+    expect(await jwt({ token: { ...token } })).toBeNull();
+    // Only that sign-in: a newer one of the same patient is unaffected.
+    expect(await jwt({ token: { ...other } })).not.toBeNull();
+  });
+
+  it('rejects tokens without our claims (forged shape, older format)', async () => {
+    expect(await jwt({ token: { sub: 'x', name: 'y' } })).toBeNull();
+    expect(await jwt({ token: { user: { ...patient, kind: 'doctor' }, sid: 'x', lastSeen: T0, signedInAt: T0 } })).toBeNull();
+    expect(await jwt({ token: { user: patient, lastSeen: T0, signedInAt: T0 } })).toBeNull();
+    expect(await jwt({ token: {}, user: { id: 'x', sessionUser: {} as PatientSessionUser } })).toBeNull();
   });
 });
 
@@ -101,8 +118,8 @@ describe('session claims', () => {
   });
 
   it('readClaims validates the staff role', () => {
-    expect(readClaims({ user: staff, lastSeen: 1, signedInAt: 1 })?.user).toEqual(staff);
-    expect(readClaims({ user: { ...staff, role: 'root' }, lastSeen: 1, signedInAt: 1 })).toBeNull();
+    expect(readClaims({ user: staff, sid: 's', lastSeen: 1, signedInAt: 1 })?.user).toEqual(staff);
+    expect(readClaims({ user: { ...staff, role: 'root' }, sid: 's', lastSeen: 1, signedInAt: 1 })).toBeNull();
     expect(readClaims(null)).toBeNull();
   });
 

@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { rowsOf, type DbOrTx } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db, type DbOrTx } from '@/db/client';
 import { rateLimitEvents } from '@/db/schema';
 
 export interface RateLimit {
@@ -21,28 +21,32 @@ export const RATE_LIMITS = {
   emailChangePerPatient: { bucket: 'email_change:patient', max: 5, windowMinutes: 60 },
 } satisfies Record<string, RateLimit>;
 
+// First key of the two-key advisory locks below (booking uses its own constants).
+const RATE_LIMIT_LOCK = 7_245_101;
+
 /**
- * Counts this request and says whether it is within every limit. Same pattern as the login
- * throttle: the event is inserted (committed on its own, outside the caller's transaction)
- * before counting, so parallel requests see each other and cannot all slip under the limit.
- * A refused request is removed again: waiting out the window is enough.
+ * Counts this request and says whether it is within every limit; a refused request leaves no
+ * trace, so waiting out the window is enough. Each (bucket, key) is serialised with a
+ * transaction-scoped advisory lock, so N parallel requests let through exactly the limit, on
+ * any number of app instances.
  */
-export async function takeRateLimit(db: DbOrTx, checks: Array<{ limit: RateLimit; key: string }>): Promise<boolean> {
-  const ids: number[] = [];
-  let allowed = true;
-  for (const { limit, key } of checks) {
-    const [row] = await db.insert(rateLimitEvents).values({ bucket: limit.bucket, key }).returning({ id: rateLimitEvents.id });
-    ids.push(row.id);
-    const result = await db.execute(sql`
-      select count(*)::int as n from ${rateLimitEvents}
-      where bucket = ${limit.bucket} and key = ${key} and at > now() - make_interval(mins => ${limit.windowMinutes})`);
-    const [{ n }] = rowsOf<{ n: number }>(result);
-    if (Number(n) > limit.max) allowed = false;
-  }
-  if (!allowed) {
-    for (const id of ids) await db.delete(rateLimitEvents).where(eq(rateLimitEvents.id, id));
-  }
-  return allowed;
+export async function takeRateLimit(db: Db, checks: Array<{ limit: RateLimit; key: string }>): Promise<boolean> {
+  // Always locked in the same order, so two requests sharing keys cannot deadlock.
+  const ordered = [...checks].sort((a, b) => `${a.limit.bucket} ${a.key}`.localeCompare(`${b.limit.bucket} ${b.key}`));
+  return db.transaction(async (tx) => {
+    for (const { limit, key } of ordered) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${RATE_LIMIT_LOCK}, hashtext(${`${limit.bucket} ${key}`}))`);
+    }
+    for (const { limit, key } of ordered) {
+      const result = await tx.execute(sql`
+        select count(*)::int as n from ${rateLimitEvents}
+        where bucket = ${limit.bucket} and key = ${key} and at > now() - make_interval(mins => ${limit.windowMinutes})`);
+      const [{ n }] = rowsOf<{ n: number }>(result);
+      if (Number(n) >= limit.max) return false;
+    }
+    await tx.insert(rateLimitEvents).values(ordered.map(({ limit, key }) => ({ bucket: limit.bucket, key })));
+    return true;
+  });
 }
 
 /** Old events only matter for their window; call from a periodic job. Returns rows deleted. */

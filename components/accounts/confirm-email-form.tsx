@@ -1,0 +1,34 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import type { LinkState } from '@/lib/accounts/actions';
+import { SubmitButton, SuccessPanel } from './fields';
+import { LinkProblem } from './link-problem';
+
+export const EMAIL_CHANGE_NEW_LINK = {
+  href: '/mis-datos',
+  label: 'Ir a Mis Datos',
+  explanation: 'Puede pedir el cambio de e-mail otra vez desde Mis Datos.',
+};
+
+/** A button, not the GET itself: mail scanners that open links must not confirm anything. */
+export function ConfirmEmailForm({ action }: { action: (prev: LinkState) => Promise<LinkState> }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  if (state.linkState) return <LinkProblem state={state.linkState} newLink={EMAIL_CHANGE_NEW_LINK} />;
+  if (state.ok) {
+    return (
+      <SuccessPanel title="Su e-mail fue cambiado">
+        <p>{state.message}</p>
+        <Link href="/mis-datos" className="inline-block py-2 font-semibold text-brand-700 underline">
+          Ir a Mis Datos
+        </Link>
+      </SuccessPanel>
+    );
+  }
+  return (
+    <form action={formAction}>
+      <SubmitButton pending={pending} label="Confirmar mi e-mail" pendingLabel="Confirmando…" />
+    </form>
+  );
+}

@@ -12,6 +12,7 @@ const patientMenu: PortalMenuItem[] = [
   { href: '/mis-turnos', label: 'Mis Turnos' },
   { href: '/tomar-turno', label: 'Tomar Turno' },
   { href: '/obras-sociales', label: 'Ver Obras Sociales / Prepagas' },
+  { href: '/mis-datos', label: 'Mis Datos' },
   { href: '/ayuda', label: 'Ayuda' },
 ];
 

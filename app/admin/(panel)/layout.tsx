@@ -1,3 +1,4 @@
+import { AdminNav } from '@/components/admin/admin-nav';
 import { IdleLock } from '@/components/auth/idle-lock';
 import { logout } from '@/lib/auth/actions';
 import { requireStaff } from '@/lib/auth/session';
@@ -11,7 +12,11 @@ export default async function StaffPanelLayout({ children }: { children: React.R
   const user = await requireStaff();
   return (
     <>
-      <div className="flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2 text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2 text-sm">
+        <a href="#contenido-admin" className="sr-only focus:not-sr-only">
+          Ir al contenido
+        </a>
+        <p className="mr-auto font-bold text-brand-800">Turnos · Personal</p>
         <p>
           Conectado como <strong>{user.name}</strong> ({roleLabel[user.role]})
         </p>
@@ -21,8 +26,9 @@ export default async function StaffPanelLayout({ children }: { children: React.R
           </button>
         </form>
       </div>
+      <AdminNav role={user.role} />
       <IdleLock minutes={user.idleMinutes} />
-      {children}
+      <div id="contenido-admin">{children}</div>
     </>
   );
 }

@@ -31,6 +31,8 @@ export const ADMIN_MENU: Group[] = [
     items: [
       { href: '/admin/sistema/profesionales', label: 'Profesionales' },
       { href: '/admin/sistema/especialidades', label: 'Especialidades' },
+      { href: '/admin/sistema/usuarios', label: 'Usuarios', roles: ADMIN_ONLY },
+      { href: '/admin/sistema/auditoria', label: 'Auditoría', roles: ADMIN_ONLY },
     ],
   },
 ];

@@ -20,7 +20,9 @@ export async function searchPatients(db: DbOrTx, query: string, limit = 20): Pro
   if (q.length < 2) return [];
   const dni = normalizeDni(q);
   const byDni = /^\d+$/.test(dni);
-  const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  // Names are stored upper-case; upper-casing the query here covers á/ñ even where the
+  // database's own case folding is ASCII-only (a C-locale cluster).
+  const pattern = `%${q.toUpperCase().replace(/[%_\\]/g, '\\$&')}%`;
   return db
     .select({
       id: patients.id,

@@ -50,7 +50,7 @@ function redirectTo(req: NextRequest, path: string, params: Record<string, strin
   return NextResponse.redirect(url);
 }
 
-export default auth(async (req) => {
+const handleRequest = auth(async (req) => {
   const { pathname } = req.nextUrl;
   const user = req.auth?.user ?? null;
   const area = privateAreaOf(pathname);
@@ -76,6 +76,16 @@ export default auth(async (req) => {
   }
   return NextResponse.next();
 });
+
+/**
+ * With a lazy config (a function), Auth.js hands back the wrapped handler as a promise, which
+ * Next.js refuses as the middleware's default export ("must export a default function"), so every
+ * page answered 500. Await it inside a real function.
+ */
+export default async function middleware(...args: Parameters<typeof handleRequest>) {
+  const handler = await (handleRequest as unknown as Promise<typeof handleRequest> | typeof handleRequest);
+  return handler(...args);
+}
 
 export const config = {
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|css|js|map)$).*)'],

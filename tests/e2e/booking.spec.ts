@@ -102,6 +102,9 @@ test('el paciente cambia el horario de un turno desde Mis Turnos', async ({ page
   await page.getByLabel('Seleccionar Especialidad').selectOption({ label: 'GINECOLOGIA' });
   await page.getByRole('button', { name: 'Ver Profesionales' }).click();
   await page.getByRole('link', { name: 'Otorgar Turno con este Profesional' }).first().click();
+  // Next week: a turno within the 24-hour cutoff could not be moved by the patient.
+  await expect(page.getByText('Horario Libre')).toBeVisible();
+  await page.getByRole('link', { name: /Ver Horarios Libres Semana Siguiente/ }).first().click();
   const first = await pickFirstFreeSlot(page);
   await page.getByLabel(/Motivo del turno/).fill('Turno a mover');
   await page.getByRole('button', { name: 'Confirmar Turno' }).click();

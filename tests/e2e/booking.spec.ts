@@ -25,7 +25,9 @@ async function pickFirstFreeSlot(page: Page): Promise<string> {
       return label;
     }
     await expect(page.getByText('No hay horarios libres esta semana.')).toBeVisible();
+    const url = page.url();
     await page.getByRole('link', { name: /Ver Horarios Libres Semana Siguiente/ }).first().click();
+    await expect(page).not.toHaveURL(url);
   }
   throw new Error('no free slot in four weeks');
 }
@@ -105,6 +107,7 @@ test('el paciente cambia el horario de un turno desde Mis Turnos', async ({ page
   // Next week: a turno within the 24-hour cutoff could not be moved by the patient.
   await expect(page.getByText('Horario Libre')).toBeVisible();
   await page.getByRole('link', { name: /Ver Horarios Libres Semana Siguiente/ }).first().click();
+  await expect(page).toHaveURL(/desde=/);
   const first = await pickFirstFreeSlot(page);
   await page.getByLabel(/Motivo del turno/).fill('Turno a mover');
   await page.getByRole('button', { name: 'Confirmar Turno' }).click();

@@ -13,6 +13,14 @@ async function signIn(page: Page, dni: string) {
   await expect(page).toHaveURL(/\/mis-turnos$/);
 }
 
+/** "Ver Horarios Libres Semana Siguiente", waiting until the next week is really on screen. */
+async function goToNextWeek(page: Page) {
+  await expect(page.getByText('Horario Libre')).toBeVisible();
+  const url = page.url();
+  await page.getByRole('link', { name: /Ver Horarios Libres Semana Siguiente/ }).first().click();
+  await expect(page).not.toHaveURL(url);
+}
+
 /** Clicks the first free slot of the agenda, moving a week on while this one has none. */
 async function pickFirstFreeSlot(page: Page): Promise<string> {
   for (let week = 0; week < 4; week++) {
@@ -25,9 +33,7 @@ async function pickFirstFreeSlot(page: Page): Promise<string> {
       return label;
     }
     await expect(page.getByText('No hay horarios libres esta semana.')).toBeVisible();
-    const url = page.url();
-    await page.getByRole('link', { name: /Ver Horarios Libres Semana Siguiente/ }).first().click();
-    await expect(page).not.toHaveURL(url);
+    await goToNextWeek(page);
   }
   throw new Error('no free slot in four weeks');
 }
@@ -105,9 +111,7 @@ test('el paciente cambia el horario de un turno desde Mis Turnos', async ({ page
   await page.getByRole('button', { name: 'Ver Profesionales' }).click();
   await page.getByRole('link', { name: 'Otorgar Turno con este Profesional' }).first().click();
   // Next week: a turno within the 24-hour cutoff could not be moved by the patient.
-  await expect(page.getByText('Horario Libre')).toBeVisible();
-  await page.getByRole('link', { name: /Ver Horarios Libres Semana Siguiente/ }).first().click();
-  await expect(page).toHaveURL(/desde=/);
+  await goToNextWeek(page);
   const first = await pickFirstFreeSlot(page);
   await page.getByLabel(/Motivo del turno/).fill('Turno a mover');
   await page.getByRole('button', { name: 'Confirmar Turno' }).click();

@@ -132,8 +132,23 @@ export const appointments = pgTable(
       .where(sql`status <> 'cancelled' and deleted_at is null`),
     index('appointments_patient_idx').on(t.patientId, t.startsAt),
     index('appointments_professional_idx').on(t.professionalId, t.startsAt),
+    // "Listado de Turnos dados por Sistema Web" (lib/appointments/web-listing.ts): keyset pages in
+    // (created_at, id) or (starts_at, id) order, and the filters that can be rare (a professional,
+    // an insurer, a specialty) lead their own index so a rare value never walks the whole list.
     index('appointments_web_created_idx')
-      .on(t.createdAt)
+      .on(t.createdAt, t.id)
+      .where(sql`source = 'web' and deleted_at is null`),
+    index('appointments_web_starts_idx')
+      .on(t.startsAt, t.id)
+      .where(sql`source = 'web' and deleted_at is null`),
+    index('appointments_web_professional_idx')
+      .on(t.professionalId, t.startsAt, t.id)
+      .where(sql`source = 'web' and deleted_at is null`),
+    index('appointments_web_insurer_idx')
+      .on(t.insurerId, t.createdAt, t.id)
+      .where(sql`source = 'web' and deleted_at is null`),
+    index('appointments_web_specialty_idx')
+      .on(t.specialtyId, t.createdAt, t.id)
       .where(sql`source = 'web' and deleted_at is null`),
     index('appointments_ip_idx')
       .on(t.createdIp, t.startsAt)

@@ -26,6 +26,9 @@ export function ActionButton<I>({ action, input, label, context, confirm, tone =
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState('');
   const [asking, setAsking] = useState(false);
+  // Until hydration a click would do nothing at all: keep the button visibly unavailable.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const errorId = useId();
   const yesRef = useRef<HTMLButtonElement>(null);
 
@@ -58,7 +61,7 @@ export function ActionButton<I>({ action, input, label, context, confirm, tone =
         <button
           type="button"
           onClick={confirm ? () => setAsking(true) : run}
-          disabled={pending}
+          disabled={pending || !ready}
           aria-describedby={error ? errorId : undefined}
           className={tones[tone]}
         >

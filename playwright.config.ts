@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 // E2E_PORT: only to run two checkouts' e2e side by side on one machine (tests/e2e/server.ts reads it too).
-const BASE_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 3100}`;
+const PORT = Number(process.env.E2E_PORT) || 3100;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The same app with the center set to "ESTUDIO o PROFESIONAL", for the specs of that mode.
+const STUDY_PORT = PORT + 10;
+const STUDY_SPECS = /study-mode\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -40,14 +44,29 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'tsx tests/e2e/server.ts',
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    // Includes a `next build` when the build is stale.
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: STUDY_SPECS },
+    { name: 'estudio', use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${STUDY_PORT}` }, testMatch: STUDY_SPECS },
+  ],
+  // Started one after the other: the first builds when sources changed, the second finds it built.
+  webServer: [
+    {
+      command: 'tsx tests/e2e/server.ts',
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      // Includes a `next build` when the build is stale.
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: 'tsx tests/e2e/server.ts',
+      url: `http://127.0.0.1:${STUDY_PORT}/api/health`,
+      env: { E2E_PORT: String(STUDY_PORT), E2E_SELECTION_MODE: 'study' },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -59,6 +59,8 @@ test('el paciente toma un turno por especialidad, lee los mensajes, lo imprime, 
 
   await expect(page.getByRole('heading', { name: 'GONZALEZ JOSE' })).toBeVisible();
   await expect(page.getByText('Horario Libre')).toBeVisible();
+  // Next week: a turno within the 24-hour cutoff could not be cancelled by the patient.
+  await goToNextWeek(page);
   const slot = await pickFirstFreeSlot(page);
 
   await expect(page.getByRole('heading', { name: 'Confirmar Turno' })).toBeVisible();

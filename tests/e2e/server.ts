@@ -19,8 +19,11 @@ import { seedDemoCenter } from '../../db/seed';
 import { startMailCatcher } from './mail-catcher';
 
 const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
-const DATA_DIR = path.resolve('.test-data/e2e');
-const MAIL_CERT_DIR = path.resolve('.test-data/e2e-mail');
+/** The center-wide "Forma de Seleccionar Profesional": a second server runs the study mode. */
+const SELECTION_MODE = process.env.E2E_SELECTION_MODE === 'study' ? 'study' : 'specialty';
+const SUFFIX = SELECTION_MODE === 'study' ? `-${SELECTION_MODE}` : '';
+const DATA_DIR = path.resolve(`.test-data/e2e${SUFFIX}`);
+const MAIL_CERT_DIR = path.resolve(`.test-data/e2e-mail${SUFFIX}`);
 const MAIL_FROM = 'CENTRO MEDICO DEMO <turnos@centromedicodemo.com.ar>';
 // Fixed so a failing run can be reproduced; only ever guards throwaway test data.
 const AUTH_SECRET = 'e2e-only-secret-not-for-production-0123456789';
@@ -36,7 +39,7 @@ async function prepareDatabase(): Promise<void> {
     const updated = await handle.db
       .update(centerSettings)
       // The web address is where mail links point: this server, so specs can follow them.
-      .set({ patientIdleMinutes: 1, staffIdleMinutes: 1, webAddress: `http://127.0.0.1:${E2E_PORT}` })
+      .set({ patientIdleMinutes: 1, staffIdleMinutes: 1, webAddress: `http://127.0.0.1:${E2E_PORT}`, selectionMode: SELECTION_MODE })
       .where(eq(centerSettings.id, 1))
       .returning({ id: centerSettings.id });
     if (updated.length !== 1) throw new Error('the demo center has no center_settings row');

@@ -66,6 +66,8 @@ describe('provider error classification', () => {
       password: 'p@ss',
       from: 'a@x.com',
     });
-    expect(smtpConfigFromUrl('smtp://mail.x.com:2525', 'a@x.com')).toMatchObject({ port: 2525, security: 'starttls' });
+    // With a password, TLS is required; a credential-less local relay upgrades only when offered.
+    expect(smtpConfigFromUrl('smtp://u:p@mail.x.com:2525', 'a@x.com')).toMatchObject({ port: 2525, security: 'starttls' });
+    expect(smtpConfigFromUrl('smtp://localhost:25', 'a@x.com')).toMatchObject({ port: 25, security: 'none' });
   });
 });

@@ -5,7 +5,10 @@ import { domainOf, TransportError, type MailTransport, type OutgoingEmail } from
 export interface SmtpConfig {
   host: string;
   port: number;
-  /** none: plain text (a local relay); starttls: upgrade on 587; tls: implicit TLS on 465. */
+  /**
+   * none: a local relay; upgrades with STARTTLS when offered, never requires it.
+   * starttls: must upgrade (587); tls: implicit TLS (465).
+   */
   security: 'none' | 'starttls' | 'tls';
   user?: string;
   password?: string;
@@ -20,9 +23,9 @@ export function smtpConfigFromUrl(url: string, from: string): SmtpConfig {
   return {
     host: parsed.hostname,
     port: parsed.port ? Number(parsed.port) : implicitTls ? 465 : 587,
-    // Plain smtp:// still upgrades with STARTTLS when the server offers it (nodemailer's default);
-    // `none` is only for relays an admin configures explicitly.
-    security: implicitTls ? 'tls' : 'starttls',
+    // A password never travels in clear: with credentials, STARTTLS is required. Without them
+    // (a local relay), the connection upgrades only when the server offers it.
+    security: implicitTls ? 'tls' : parsed.username ? 'starttls' : 'none',
     user: parsed.username ? decodeURIComponent(parsed.username) : undefined,
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     from,
@@ -72,7 +75,6 @@ export function createSmtpTransport(config: SmtpConfig): MailTransport {
     port: config.port,
     secure: config.security === 'tls',
     requireTLS: config.security === 'starttls',
-    ignoreTLS: config.security === 'none',
     auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
     // Bounded, so a hung server cannot hold a claimed message past its lock (see worker.ts).
     connectionTimeout: 20_000,

@@ -2,6 +2,7 @@ import { and, count, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import { fromZonedTime } from 'date-fns-tz';
 import type { Db, Tx } from '@/db/client';
 import { appointments, insurers, webAccounts } from '@/db/schema';
+import { lockAgendaForBooking } from '@/lib/agenda/lock';
 import { writeAudit, type Actor } from '@/lib/audit/log';
 import { liveAppointment, listProfessionalsFor, loadWeeks, localToday } from '@/lib/availability/queries';
 import { addDaysToDate, findOfferedSlot } from '@/lib/availability/slots';
@@ -69,6 +70,9 @@ async function bookInTransaction(tx: Tx, req: BookingRequest): Promise<BookingRe
   const now = req.now ?? new Date();
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_PATIENT}, ${req.patientId})`);
   if (web && req.ip) await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_IP}, hashtext(${req.ip}))`);
+  // Before reading the agenda: an agenda change that would strand turnos waits for this booking, or
+  // this booking waits for it and checks the new agenda (lib/agenda/lock.ts).
+  await lockAgendaForBooking(tx, req.professionalId);
 
   const settings = await getCenterSettings(tx);
   const tz = settings.timeZone;

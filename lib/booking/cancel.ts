@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { appointments, type Appointment } from '@/db/schema';
 import { writeAudit, type Actor } from '@/lib/audit/log';
 import { getCenterSettings } from '@/lib/settings/queries';
@@ -13,9 +13,10 @@ export type AfterCancel = (tx: Tx, cancelled: Appointment) => Promise<void>;
 /**
  * Cancels a turno. The row stays (with who, when and from where); its time is free at once.
  * A patient may only cancel their own reserved, future turno, and not within the cutoff.
+ * Given a transaction (an agenda change cancelling its turnos), it runs as a savepoint inside it.
  */
 export async function cancelAppointment(
-  db: Db,
+  db: DbOrTx,
   input: { appointmentId: number; actor: Extract<Actor, { kind: 'patient' | 'staff' }>; ip?: string; now?: Date },
   afterCancel?: AfterCancel,
 ): Promise<CancelResult> {
@@ -103,7 +104,7 @@ export async function deleteAppointment(
 }
 
 /** Runs `work` in a transaction that rolls back when it answers with a failure. */
-async function inTransaction<T extends { ok: boolean }>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function inTransaction<T extends { ok: boolean }>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.transaction(async (tx) => {
       const result = await work(tx);

@@ -23,8 +23,8 @@ function nextWorkday(): string {
 test('la recepción da un turno por teléfono a un paciente nuevo, un sobreturno, y cancela y borra', async ({ page }) => {
   await signInReception(page);
   await page.getByRole('navigation', { name: 'Menú del personal' }).getByRole('link', { name: 'Pantalla de Turnos' }).click();
-  await page.getByLabel('Profesional').selectOption({ label: 'PEREZ CARLOS' });
-  await page.getByLabel('Fecha').fill(nextWorkday());
+  await page.getByLabel('Profesional', { exact: true }).selectOption({ label: 'PEREZ CARLOS' });
+  await page.getByLabel('Fecha', { exact: true }).fill(nextWorkday());
   await page.getByRole('button', { name: 'Ver' }).click();
   await expect(page.getByRole('heading', { name: /PEREZ CARLOS/ })).toBeVisible();
 
@@ -81,9 +81,9 @@ test('la recepción marca presentes y ausentes en los turnos de hoy', async ({ p
   // The demo has turnos earlier today or in the last days; walk back until one can be marked.
   await page.goto('/admin/turnos?vista=semana');
   for (const name of ['GONZALEZ JOSE', 'JUAREZ LEONEL', 'MARTINEZ LAURA', 'FERNANDEZ SOFIA', 'PEREZ CARLOS']) {
-    await page.getByLabel('Profesional').selectOption({ label: name });
+    await page.getByLabel('Profesional', { exact: true }).selectOption({ label: name });
     const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-    await page.getByLabel('Fecha').fill(weekAgo);
+    await page.getByLabel('Fecha', { exact: true }).fill(weekAgo);
     await page.getByRole('button', { name: 'Ver' }).click();
     const marked = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Ausente' }) }).first();
     if (await marked.count()) {

@@ -74,7 +74,7 @@ export default async function StaffAgendaPage({ searchParams }: { searchParams: 
           Ver
         </button>
       </form>
-      <nav aria-label="Fechas" className="flex flex-wrap gap-2">
+      <nav aria-label="Cambiar de día o semana" className="flex flex-wrap gap-2">
         <Link className="rounded-lg border border-slate-300 bg-white px-3 py-2 font-semibold" href={href({ fecha: addDaysToDate(date, -step) })}>
           ‹ {week ? 'Semana anterior' : 'Día anterior'}
         </Link>

@@ -49,27 +49,27 @@ export default async function StaffAgendaPage({ searchParams }: { searchParams: 
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <h1 className="text-2xl font-bold text-brand-800">Pantalla de Turnos</h1>
       <form className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm" action="/admin/turnos">
-        <label className="flex flex-col text-sm font-medium">
-          Profesional
-          <select name="profesional" defaultValue={professionalId} className="mt-1 min-h-11 rounded-lg border border-slate-400 px-2">
+        <div className="flex flex-col text-sm font-medium">
+          <label htmlFor="agenda-profesional">Profesional</label>
+          <select id="agenda-profesional" name="profesional" defaultValue={professionalId} className="mt-1 min-h-11 rounded-lg border border-slate-400 px-2">
             {activePros.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.lastName} {p.firstName}
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-sm font-medium">
-          Fecha
-          <input type="date" name="fecha" defaultValue={date} className="mt-1 min-h-11 rounded-lg border border-slate-400 px-2" />
-        </label>
-        <label className="flex flex-col text-sm font-medium">
-          Vista
-          <select name="vista" defaultValue={week ? 'semana' : 'dia'} className="mt-1 min-h-11 rounded-lg border border-slate-400 px-2">
+        </div>
+        <div className="flex flex-col text-sm font-medium">
+          <label htmlFor="agenda-fecha">Fecha</label>
+          <input id="agenda-fecha" type="date" name="fecha" defaultValue={date} className="mt-1 min-h-11 rounded-lg border border-slate-400 px-2" />
+        </div>
+        <div className="flex flex-col text-sm font-medium">
+          <label htmlFor="agenda-vista">Vista</label>
+          <select id="agenda-vista" name="vista" defaultValue={week ? 'semana' : 'dia'} className="mt-1 min-h-11 rounded-lg border border-slate-400 px-2">
             <option value="dia">Día</option>
             <option value="semana">Semana</option>
           </select>
-        </label>
+        </div>
         <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white">
           Ver
         </button>

@@ -16,6 +16,14 @@ export const ADMIN_MENU: Group[] = [
     ],
   },
   {
+    title: 'Agendas',
+    // Admins and reception alike: reception hears first that a professional will be away.
+    items: [
+      { href: '/admin/agendas', label: 'Horarios de atención' },
+      { href: '/admin/feriados', label: 'Feriados y ausencias' },
+    ],
+  },
+  {
     title: 'Turnos Web',
     items: [
       { href: '/admin/turnos-web/configuracion', label: 'Configuración básica', roles: ADMIN_ONLY },

@@ -40,3 +40,18 @@ export function toOutcome(result: Extract<AgendaResult, { ok: true }>): AgendaOu
     })),
   };
 }
+
+/** The sentence shown after saving, about the turnos the change left outside the agenda. */
+export function savedSentence({ kept, cancelled }: { kept: number; cancelled: number }): string {
+  if (cancelled > 0) {
+    return cancelled === 1
+      ? 'Se canceló 1 turno y se avisó al paciente por e-mail.'
+      : `Se cancelaron ${cancelled} turnos y se avisó a los pacientes por e-mail.`;
+  }
+  if (kept > 0) {
+    return kept === 1
+      ? 'Se mantuvo 1 turno fuera de la agenda: aparece en la Pantalla de Turnos.'
+      : `Se mantuvieron ${kept} turnos fuera de la agenda: aparecen en la Pantalla de Turnos.`;
+  }
+  return '';
+}

@@ -15,7 +15,7 @@ import { displayDate, shortTime, validityLabel, WEEKDAY_NAMES } from './weekdays
 
 type Options = { now?: Date; notify?: NotifyCancelled };
 
-const GONE = 'Esa regla ya no existe. Actualice la página.';
+const GONE = 'Ese horario ya no existe. Actualice la página.';
 const PAST = (today: string) => `No puede empezar antes de hoy (${displayDate(today)}): el pasado de la agenda no se modifica.`;
 
 async function lockRule(tx: Tx, id: number): Promise<Schedule> {
@@ -71,7 +71,7 @@ async function assertNoOverlap(tx: Tx, rule: Schedule): Promise<void> {
     .limit(1);
   if (other) {
     refuse(CHECK_FIELDS, {
-      startTime: `Se superpone con la regla del ${WEEKDAY_NAMES[other.weekday]} de ${shortTime(other.startTime)} a ${shortTime(other.endTime)} (vigente ${validityLabel(other.validFrom, other.validTo)}). Cambie el horario o las fechas, o finalice esa regla.`,
+      startTime: `Se superpone con el horario del ${WEEKDAY_NAMES[other.weekday]} de ${shortTime(other.startTime)} a ${shortTime(other.endTime)} (vigente ${validityLabel(other.validFrom, other.validTo)}). Cambie las horas o las fechas, o finalice ese horario.`,
     });
   }
 }
@@ -146,7 +146,7 @@ async function changeFrom(tx: Tx, { today }: AgendaClock, id: number, v: RuleVal
   if (old.professionalId !== v.professionalId) refuse(GONE);
   if (v.validFrom < today) refuse(CHECK_FIELDS, { validFrom: `Los cambios rigen desde hoy (${displayDate(today)}) o una fecha futura: el pasado de la agenda no se modifica.` });
   if (old.validTo !== null && old.validTo < v.validFrom) {
-    refuse(CHECK_FIELDS, { validFrom: `Esta regla terminó el ${displayDate(old.validTo)}: cargue una regla nueva.` });
+    refuse(CHECK_FIELDS, { validFrom: `Este horario terminó el ${displayDate(old.validTo)}: agregue uno nuevo.` });
   }
   if (sameRule(old, v) && v.validFrom >= old.validFrom) refuse('No hay cambios para guardar.');
   await checkRuleTargets(tx, v);
@@ -196,9 +196,9 @@ export async function endRule(db: Db, actor: AgendaActor, raw: unknown, resoluti
           });
         }
         if (lastDay < old.validFrom) {
-          refuse(CHECK_FIELDS, { lastDay: `La regla empieza el ${displayDate(old.validFrom)}: para que no rija nunca, bórrela.` });
+          refuse(CHECK_FIELDS, { lastDay: `Este horario empieza el ${displayDate(old.validFrom)}: para que no rija nunca, bórrelo.` });
         }
-        if (old.validTo === lastDay) refuse('La regla ya termina ese día.');
+        if (old.validTo === lastDay) refuse('El horario ya termina ese día.');
         const [after] = await tx.update(schedules).set({ validTo: lastDay }).where(eq(schedules.id, id)).returning();
         return { entityId: id, before: old, after };
       },
@@ -225,7 +225,7 @@ export async function deleteRule(db: Db, actor: AgendaActor, raw: unknown, resol
       async apply(tx, { today }) {
         const old = await lockRule(tx, id);
         if (old.validFrom < today) {
-          refuse('Esta regla ya rigió en días pasados: para conservar la historia no se borra. Use Finalizar para que deje de regir.');
+          refuse('Este horario ya rigió en días pasados: para conservar la historia no se borra. Use Finalizar para que deje de regir.');
         }
         await tx.delete(schedules).where(eq(schedules.id, id));
         return { entityId: id, before: old, after: null };

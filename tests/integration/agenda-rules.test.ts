@@ -54,7 +54,7 @@ describeEachEngine('agenda rules', (getCtx) => {
     const overlapping = await saveRule(db, c.actor, rule(c.professionalId, { weekday: 1, startTime: '11:00', endTime: '13:00', validFrom: '2026-11-30' }), {}, options);
     expect(overlapping).toMatchObject({ ok: false });
     expect((overlapping as { fieldErrors: Record<string, string> }).fieldErrors.startTime).toBe(
-      'Se superpone con la regla del Lunes de 08:00 a 12:00 (vigente desde 01/01/2026). Cambie el horario o las fechas, o finalice esa regla.',
+      'Se superpone con el horario del Lunes de 08:00 a 12:00 (vigente desde 01/01/2026). Cambie las horas o las fechas, o finalice ese horario.',
     );
     // Back to back is fine, another professional is fine, another weekday is fine.
     expect(await saveRule(db, c.actor, rule(c.professionalId, { weekday: 1, startTime: '12:00', endTime: '13:00', validFrom: '2026-11-30' }), {}, options)).toMatchObject({ ok: true, status: 'saved' });
@@ -116,7 +116,7 @@ describeEachEngine('agenda rules', (getCtx) => {
     const saturday = await ruleOf(db, c.professionalId, 6);
     expect(await endRule(db, c.actor, { id: saturday.id, lastDay: '2026-11-27' }, {}, options)).toMatchObject({
       ok: false,
-      fieldErrors: { lastDay: expect.stringMatching(/bórrela/) },
+      fieldErrors: { lastDay: expect.stringMatching(/bórrelo/) },
     });
     expect(await deleteRule(db, c.actor, { id: saturday.id }, {}, options)).toMatchObject({ ok: true, status: 'saved' });
     expect(await ruleOf(db, c.professionalId, 6)).toBeUndefined();

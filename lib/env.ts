@@ -1,3 +1,4 @@
+import './validation/spanish';
 import { z } from 'zod';
 
 const optionalText = z

@@ -29,7 +29,8 @@ export function PatientPicker({
   const [error, setError] = useState('');
   const [pending, start] = useTransition();
   const form = useForm({
-    resolver: zodResolver(patientSchema),
+    // raw: the server parses the same schema, so it must get what was typed, not the parsed output.
+    resolver: zodResolver(patientSchema, undefined, { raw: true }),
     defaultValues: { dni: '', lastName: '', firstName: '', birthDate: '', phone: '', mobile: '', email: '', insurerId: null as number | null, memberNumber: '' },
   });
 

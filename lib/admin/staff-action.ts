@@ -1,3 +1,4 @@
+import '@/lib/validation/spanish';
 import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';

@@ -1,3 +1,4 @@
+import '@/lib/validation/spanish';
 import { z } from 'zod';
 
 export const REASON_MAX = 300;

@@ -1,3 +1,4 @@
+import '@/lib/validation/spanish';
 import { z } from 'zod';
 
 /** "30.111.222" → "30111222". */

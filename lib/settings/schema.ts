@@ -1,3 +1,4 @@
+import '@/lib/validation/spanish';
 import { z } from 'zod';
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}: hasta ${max} caracteres.`);

@@ -1,3 +1,4 @@
+import '@/lib/validation/spanish';
 import { z } from 'zod';
 
 const password = z.string().min(8, 'La contraseña debe tener al menos 8 caracteres.').max(200);

@@ -65,7 +65,7 @@ test('la recepción da un turno por teléfono a un paciente nuevo, un sobreturno
   await expect(page.getByLabel('Sobreturno (dar el turno aunque el horario esté ocupado)')).toBeChecked();
   await page.getByRole('button', { name: 'Otorgar Turno' }).click();
   // He may have other turnos that day: his sobreturno is the one marked so.
-  const over = page.getByRole('row').filter({ hasText: 'GUTIERREZ LORENZO' }).filter({ hasText: 'SOBRETURNO' });
+  const over = page.getByRole('row').filter({ hasText: 'GUTIERREZ LORENZO' }).filter({ hasText: /· SOBRETURNO/ });
   await expect(over).toHaveCount(1);
 
   // Cancel hers (with confirmation), delete the sobreturno (it disappears).

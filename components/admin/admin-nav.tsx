@@ -31,6 +31,7 @@ export const ADMIN_MENU: Group[] = [
       { href: '/admin/turnos-web/profesionales', label: 'Profesionales activados', roles: ADMIN_ONLY },
       { href: '/admin/turnos-web/especialidades', label: 'Especialidades activadas', roles: ADMIN_ONLY },
       { href: '/admin/turnos-web/estudios', label: 'ABM Estudios', roles: ADMIN_ONLY },
+      { href: '/admin/turnos-web/pacientes', label: 'Pacientes web' },
       { href: '/admin/turnos-web/listado', label: 'Listado de Turnos Web' },
     ],
   },

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { accountTokens, loginAttempts, patients, webAccounts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
 import { hashPassword } from '@/lib/auth/password';
@@ -48,14 +48,7 @@ export async function requestPasswordReset(
       .where(eq(patients.dni, input.dni))
       .limit(1);
     if (!account?.activatedAt || !account.email) return;
-    const { token, expiresAt } = await issueAccountToken(tx, account.accountId, 'password_reset');
-    const content = await passwordResetMessage({
-      center,
-      patient: account,
-      url: tokenLink(context.linkBase, '/restablecer', token),
-      expiresAt,
-    });
-    await enqueueEmail(tx, { kind: 'password_reset', recipient: account.email, patientId: account.patientId, ...content });
+    await sendPasswordResetLink(tx, center, { ...account, email: account.email }, context.linkBase);
     await writeAudit(tx, { kind: 'system', label: 'Olvidó su contraseña' }, {
       action: 'web_account.password_reset_requested',
       entity: 'web_account',
@@ -106,4 +99,21 @@ export async function resetPassword(
     return true;
   });
   return done ? { ok: true, dni: row.dni } : { ok: false, reason: 'used' };
+}
+
+/** A single-use link to choose a new password, to the account's e-mail (the patient's request, or staff's). */
+export async function sendPasswordResetLink(
+  tx: DbOrTx,
+  center: Awaited<ReturnType<typeof getCenterSettings>>,
+  account: { accountId: number; patientId: number; lastName: string; firstName: string; email: string },
+  linkBase: string,
+): Promise<void> {
+  const { token, expiresAt } = await issueAccountToken(tx, account.accountId, 'password_reset');
+  const content = await passwordResetMessage({
+    center,
+    patient: account,
+    url: tokenLink(linkBase, '/restablecer', token),
+    expiresAt,
+  });
+  await enqueueEmail(tx, { kind: 'password_reset', recipient: account.email, patientId: account.patientId, ...content });
 }

@@ -215,10 +215,11 @@ async function registerInTransaction(
   });
 }
 
-async function sendActivation(
+/** A fresh activation link to the account's e-mail (registration, and staff's "reenviar activación"). */
+export async function sendActivation(
   tx: Tx,
   center: Center,
-  context: RegistrationContext,
+  context: Pick<RegistrationContext, 'linkBase'>,
   target: {
     accountId: number;
     patient: { id: number; lastName: string; firstName: string };

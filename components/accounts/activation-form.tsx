@@ -4,14 +4,9 @@ import Link from 'next/link';
 import type { LinkState } from '@/lib/accounts/actions';
 import { activationSchema } from '@/lib/accounts/schemas';
 import { FormError, SubmitButton, SuccessPanel, TextField } from './fields';
-import { LinkProblem } from './link-problem';
+import { LinkProblem, NEW_LINK } from './link-problem';
 import { useAccountForm } from './use-account-form';
 
-export const ACTIVATION_NEW_LINK = {
-  href: '/registrarse',
-  label: 'Pedir un enlace nuevo',
-  explanation: 'Para recibir un enlace nuevo, vuelva a Registrarse con su DNI. Si ya activó su usuario, ingrese con su DNI y su contraseña.',
-};
 
 /** "Activar mi usuario": the password chosen at registration, then the patient is signed in. */
 export function ActivationForm({ action }: { action: (prev: LinkState, formData: FormData) => Promise<LinkState> }) {
@@ -21,7 +16,7 @@ export function ActivationForm({ action }: { action: (prev: LinkState, formData:
     {},
     { password: '' },
   );
-  if (state.linkState) return <LinkProblem state={state.linkState} newLink={ACTIVATION_NEW_LINK} />;
+  if (state.linkState) return <LinkProblem state={state.linkState} newLink={NEW_LINK.activation} />;
   if (state.ok) {
     // Activated, but the sign-in itself was refused (web switched off, user disabled).
     return (

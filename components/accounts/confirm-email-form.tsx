@@ -4,18 +4,13 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import type { LinkState } from '@/lib/accounts/actions';
 import { SubmitButton, SuccessPanel } from './fields';
-import { LinkProblem } from './link-problem';
+import { LinkProblem, NEW_LINK } from './link-problem';
 
-export const EMAIL_CHANGE_NEW_LINK = {
-  href: '/mis-datos',
-  label: 'Ir a Mis Datos',
-  explanation: 'Puede pedir el cambio de e-mail otra vez desde Mis Datos.',
-};
 
 /** A button, not the GET itself: mail scanners that open links must not confirm anything. */
 export function ConfirmEmailForm({ action }: { action: (prev: LinkState) => Promise<LinkState> }) {
   const [state, formAction, pending] = useActionState(action, {});
-  if (state.linkState) return <LinkProblem state={state.linkState} newLink={EMAIL_CHANGE_NEW_LINK} />;
+  if (state.linkState) return <LinkProblem state={state.linkState} newLink={NEW_LINK.emailChange} />;
   if (state.ok) {
     return (
       <SuccessPanel title="Su e-mail fue cambiado">

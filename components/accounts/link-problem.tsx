@@ -1,12 +1,37 @@
 import Link from 'next/link';
 
+export interface NewLinkHelp {
+  href: string;
+  label: string;
+  explanation: string;
+}
+
+/** Where each kind of link can be asked for again. */
+export const NEW_LINK = {
+  activation: {
+    href: '/registrarse',
+    label: 'Pedir un enlace nuevo',
+    explanation: 'Para recibir un enlace nuevo, vuelva a Registrarse con su DNI. Si ya activó su usuario, ingrese con su DNI y su contraseña.',
+  },
+  passwordReset: {
+    href: '/recuperar',
+    label: 'Pedir un enlace nuevo',
+    explanation: 'Puede pedir otro enlace desde "¿Olvidó su contraseña?".',
+  },
+  emailChange: {
+    href: '/mis-datos',
+    label: 'Ir a Mis Datos',
+    explanation: 'Puede pedir el cambio de e-mail otra vez desde Mis Datos.',
+  },
+} satisfies Record<string, NewLinkHelp>;
+
 /** What a mailed link's page says when the link cannot be used, and where to get a new one. */
 export function LinkProblem({
   state,
   newLink,
 }: {
   state: 'used' | 'expired' | 'invalid';
-  newLink: { href: string; label: string; explanation: string };
+  newLink: NewLinkHelp;
 }) {
   const message = {
     used: 'Este enlace ya fue usado: cada enlace sirve una sola vez.',

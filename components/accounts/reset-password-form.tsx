@@ -4,21 +4,16 @@ import Link from 'next/link';
 import type { LinkState } from '@/lib/accounts/actions';
 import { PASSWORD_MIN, resetPasswordSchema } from '@/lib/accounts/schemas';
 import { FormError, SubmitButton, SuccessPanel, TextField } from './fields';
-import { LinkProblem } from './link-problem';
+import { LinkProblem, NEW_LINK } from './link-problem';
 import { useAccountForm } from './use-account-form';
 
-export const RESET_NEW_LINK = {
-  href: '/recuperar',
-  label: 'Pedir un enlace nuevo',
-  explanation: 'Puede pedir otro enlace desde "¿Olvidó su contraseña?".',
-};
 
 export function ResetPasswordForm({ action }: { action: (prev: LinkState, formData: FormData) => Promise<LinkState> }) {
   const { state, formAction, pending, formRef, form, onSubmit, errorOf } = useAccountForm<
     { password: string; passwordConfirm: string },
     LinkState
   >(resetPasswordSchema, action, {}, { password: '', passwordConfirm: '' });
-  if (state.linkState) return <LinkProblem state={state.linkState} newLink={RESET_NEW_LINK} />;
+  if (state.linkState) return <LinkProblem state={state.linkState} newLink={NEW_LINK.passwordReset} />;
   if (state.ok) {
     return (
       <SuccessPanel title={state.message ?? 'Su contraseña fue cambiada.'}>

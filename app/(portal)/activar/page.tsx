@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { ACTIVATION_NEW_LINK, ActivationForm } from '@/components/accounts/activation-form';
-import { LinkProblem } from '@/components/accounts/link-problem';
+import { ActivationForm } from '@/components/accounts/activation-form';
+import { LinkProblem, NEW_LINK } from '@/components/accounts/link-problem';
 import { activateAction } from '@/lib/accounts/actions';
 import { describeActivationLink } from '@/lib/accounts/activation';
 import { formatDni } from '@/lib/patients/schemas';
@@ -29,7 +29,7 @@ export default async function ActivatePage({ searchParams }: { searchParams: Sea
           <ActivationForm action={activateAction.bind(null, value)} />
         </>
       ) : (
-        <LinkProblem state={link.state} newLink={ACTIVATION_NEW_LINK} />
+        <LinkProblem state={link.state} newLink={NEW_LINK.activation} />
       )}
     </div>
   );

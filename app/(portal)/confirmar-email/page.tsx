@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { ConfirmEmailForm, EMAIL_CHANGE_NEW_LINK } from '@/components/accounts/confirm-email-form';
-import { LinkProblem } from '@/components/accounts/link-problem';
+import { ConfirmEmailForm } from '@/components/accounts/confirm-email-form';
+import { LinkProblem, NEW_LINK } from '@/components/accounts/link-problem';
 import { confirmEmailAction } from '@/lib/accounts/actions';
 import { describeEmailChangeLink } from '@/lib/accounts/email-change';
 
@@ -25,7 +25,7 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
           <ConfirmEmailForm action={confirmEmailAction.bind(null, value)} />
         </>
       ) : (
-        <LinkProblem state={link.state} newLink={EMAIL_CHANGE_NEW_LINK} />
+        <LinkProblem state={link.state} newLink={NEW_LINK.emailChange} />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { LinkProblem } from '@/components/accounts/link-problem';
-import { RESET_NEW_LINK, ResetPasswordForm } from '@/components/accounts/reset-password-form';
+import { LinkProblem, NEW_LINK } from '@/components/accounts/link-problem';
+import { ResetPasswordForm } from '@/components/accounts/reset-password-form';
 import { resetPasswordAction } from '@/lib/accounts/actions';
 import { describeResetLink } from '@/lib/accounts/password-reset';
 
@@ -25,7 +25,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           <ResetPasswordForm action={resetPasswordAction.bind(null, value)} />
         </>
       ) : (
-        <LinkProblem state={link.state} newLink={RESET_NEW_LINK} />
+        <LinkProblem state={link.state} newLink={NEW_LINK.passwordReset} />
       )}
     </div>
   );

@@ -114,12 +114,19 @@ export function LoginForm({ kind, returnTo }: { kind: 'patient' | 'staff'; retur
       </button>
 
       {kind === 'patient' && (
-        <p className="text-center text-slate-700">
-          ¿Todavía no tiene usuario?{' '}
-          <Link href="/registrarse" className="inline-block py-2 font-semibold text-brand-700 underline">
-            Registrarse
-          </Link>
-        </p>
+        <div className="space-y-1 text-center text-slate-700">
+          <p>
+            <Link href="/recuperar" className="inline-block py-2 font-semibold text-brand-700 underline">
+              ¿Olvidó su contraseña?
+            </Link>
+          </p>
+          <p>
+            ¿Todavía no tiene usuario?{' '}
+            <Link href="/registrarse" className="inline-block py-2 font-semibold text-brand-700 underline">
+              Registrarse
+            </Link>
+          </p>
+        </div>
       )}
     </form>
   );

@@ -11,7 +11,7 @@ import {
   studies,
 } from '@/db/schema';
 import { loadWeeks } from '@/lib/availability/queries';
-import { addDaysToDate, datesBetween, isoWeekday, type Slot } from '@/lib/availability/slots';
+import { addDaysToDate, datesBetween, isoWeekday, type ScheduleRule, type Slot } from '@/lib/availability/slots';
 import { shortTime } from './weekdays';
 
 /** The agenda screens' reads: what each page shows, nothing more. */
@@ -23,17 +23,8 @@ export async function listAgendaProfessionals(db: DbOrTx) {
     .orderBy(desc(professionals.active), asc(professionals.lastName), asc(professionals.firstName));
 }
 
-export interface RuleRow {
-  id: number;
-  professionalId: number;
-  weekday: number;
-  startTime: string;
-  endTime: string;
-  slotMinutes: number;
-  validFrom: string;
-  validTo: string | null;
-  specialtyId: number | null;
-  studyId: number | null;
+/** A weekly rule (the slot generator's own shape) with what the screen shows beside it. */
+export interface RuleRow extends ScheduleRule {
   specialty: string | null;
   study: string | null;
   webEnabled: boolean;

@@ -13,7 +13,8 @@ async function expectAccessible(page: Page, what: string) {
 }
 
 test('las páginas públicas del portal pasan axe sin violaciones', async ({ page }) => {
-  for (const path of ['/', '/ingresar', '/registrarse', '/recuperar', '/obras-sociales', '/ayuda']) {
+  const token = 'x'.repeat(43); // the emailed links' pages, in their "link not valid" state
+  for (const path of ['/', '/ingresar', '/registrarse', '/recuperar', '/obras-sociales', '/ayuda', `/activar?token=${token}`, `/restablecer?token=${token}`, `/confirmar-email?token=${token}`]) {
     await page.goto(path);
     await expect(page.locator('main')).toBeVisible();
     await expectAccessible(page, path);
@@ -56,6 +57,10 @@ test('las páginas del paciente, del menú a la confirmación, pasan axe sin vio
   await reprint.first().click();
   await expect(page.getByRole('heading', { name: 'Recordatorio de Turno' })).toBeVisible();
   await expectAccessible(page, 'Recordatorio de Turno');
+  // "Turno Insertado", as shown after confirming (any of the patient's own turnos renders it).
+  await page.goto(page.url().replace(/\/imprimir$/, '/insertado'));
+  await expect(page.getByRole('dialog', { name: 'Turno Insertado' })).toBeVisible();
+  await expectAccessible(page, 'Turno Insertado');
 });
 
 test('las páginas del personal pasan axe sin violaciones', async ({ page }) => {

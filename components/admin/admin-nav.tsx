@@ -45,6 +45,13 @@ export const ADMIN_MENU: Group[] = [
       { href: '/admin/sistema/auditoria', label: 'Auditoría', roles: ADMIN_ONLY },
     ],
   },
+  {
+    title: 'Prestaciones',
+    // MODULO DE ENVIO DE MAILS/SMS → CONFIGURACION.
+    items: [
+      { href: '/admin/prestaciones/plantillas', label: 'Plantillas', roles: ADMIN_ONLY },
+    ],
+  },
 ];
 
 export function AdminNav({ role }: { role: StaffRole }) {

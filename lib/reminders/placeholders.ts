@@ -79,7 +79,7 @@ export function findUnknownTokens(body: string): string[] {
     if (!knownToken(match[1])) unknown.add(match[0]);
   }
   const rest = body.replace(TOKEN_PATTERN, ' ');
-  const stray = /\[\[[^\]\n]{0,30}|[^[\n]{0,30}\]\]/.exec(rest);
+  const stray = /\[\[[^\]\n]{0,30}\]?|[^[\n]{0,30}\]\]/.exec(rest);
   if (stray) unknown.add(stray[0].trim());
   return [...unknown];
 }

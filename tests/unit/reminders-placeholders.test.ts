@@ -57,7 +57,8 @@ describe('template placeholders', () => {
 
   it('names unknown and half-typed tokens, once each', () => {
     expect(findUnknownTokens('Hola [[PACIENTE]] [[NOMBRE]] [[NOMBRE]] [[TELEFONO]]')).toEqual(['[[NOMBRE]]', '[[TELEFONO]]']);
-    expect(findUnknownTokens('Hola [[PACIENTE] el [[FECHA]]')).toEqual(['[[PACIENTE']);
+    expect(findUnknownTokens('Hola [[PACIENTE] el [[FECHA]]')).toEqual(['[[PACIENTE]']);
+    expect(findUnknownTokens('Hola [[PACIENTE')).toEqual(['[[PACIENTE']);
     expect(findUnknownTokens('Hola PACIENTE]] ok')).toEqual(['Hola PACIENTE]]']);
     expect(findUnknownTokens('[[]]')).toEqual(['[[]]']);
     expect(findUnknownTokens('Sin datos [corchete simple]')).toEqual([]);

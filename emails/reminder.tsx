@@ -1,0 +1,29 @@
+import { Text } from '@react-email/components';
+import { EmailLayout, previewCenter, styles, type CenterContact } from './layout';
+
+export interface ReminderProps {
+  center?: CenterContact;
+  /** The template's TÍTULO with its placeholders filled: the mail's subject and heading. */
+  subject?: string;
+  /** The template's message with its placeholders filled, as plain text: React escapes it. */
+  body?: string;
+}
+
+/** A staff-written PLANTILLA, sent as a reminder: the center's layout around the filled-in text. */
+export default function Reminder({
+  center = previewCenter,
+  subject = 'Recordatorio de turno',
+  body = 'Sr/a IBÁÑEZ JUAN MANUEL le recordamos su turno del martes 27/10/2026 a las 08:40 con JUAREZ LEONEL (CARDIOLOGÍA).',
+}: ReminderProps) {
+  // A blank line starts a paragraph; single line breaks stay inside it.
+  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return (
+    <EmailLayout center={center} preview={paragraphs[0]?.slice(0, 140) ?? subject} title={subject}>
+      {paragraphs.map((paragraph, i) => (
+        <Text key={i} style={{ ...styles.text, whiteSpace: 'pre-line' }}>
+          {paragraph}
+        </Text>
+      ))}
+    </EmailLayout>
+  );
+}

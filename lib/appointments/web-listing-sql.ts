@@ -93,6 +93,6 @@ export function sortColumn(filters: WebListingFilters) {
   const appointment = filters.order === 'appointment';
   const column = appointment ? appointments.startsAt : appointments.createdAt;
   const span = appointment ? spanDays(filters.bookedFrom, filters.bookedTo) : spanDays(filters.startsFrom, filters.startsTo);
-  return { column, sortBy: span <= FENCE_MAX_DAYS ? sql`(${column} + interval '0')` : sql`${column}`, shownDesc: !appointment };
+  return { sortBy: span <= FENCE_MAX_DAYS ? sql`(${column} + interval '0')` : sql`${column}`, shownDesc: !appointment };
 }
 

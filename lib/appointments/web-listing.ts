@@ -65,7 +65,7 @@ const cancelledByStaff = alias(staffUsers, 'cancelled_by');
  * LIMIT would look up the patient of every candidate row, not only of the 25 shown.
  */
 async function selectSlice(db: DbOrTx, where: SQL, filters: WebListingFilters, seek: Seek, limit: number) {
-  const { column, sortBy, shownDesc } = sortColumn(filters);
+  const { sortBy, shownDesc } = sortColumn(filters);
   const descending = seek.direction === 'forward' ? shownDesc : !shownDesc;
   const position = seek.cursor
     ? descending
@@ -89,7 +89,6 @@ async function selectSlice(db: DbOrTx, where: SQL, filters: WebListingFilters, s
       cancelledAt: appointments.cancelledAt,
       cancelOrigin: appointments.cancelOrigin,
       cancelledByStaffId: appointments.cancelledByStaffId,
-      key: keyText(column).as('sort_key'),
     })
     .from(appointments)
     .where(and(where, position))
@@ -113,7 +112,8 @@ async function selectSlice(db: DbOrTx, where: SQL, filters: WebListingFilters, s
       cancelledAt: page.cancelledAt,
       cancelOrigin: page.cancelOrigin,
       cancelledBy: cancelledByStaff.fullName,
-      key: page.key,
+      // Only for the rows kept: computed below the LIMIT it would run for every candidate row.
+      key: keyText(shownDesc ? page.createdAt : page.startsAt),
     })
     .from(page)
     .innerJoin(patients, eq(patients.id, page.patientId))

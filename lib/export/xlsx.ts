@@ -97,6 +97,7 @@ export class XlsxWriter {
   private readonly zip: Zip;
   private readonly sheet: ZipDeflate;
   private rowNumber = 1;
+  private readonly letters: string[];
 
   constructor(onChunk: (chunk: Uint8Array, final: boolean) => void, options: { sheetName: string; columns: XlsxColumn[] }) {
     this.zip = new Zip((err, chunk, final) => {
@@ -113,8 +114,10 @@ export class XlsxWriter {
     whole('xl/workbook.xml', workbook(options.sheetName));
     whole('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
     whole('xl/styles.xml', STYLES);
-    this.sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 6 });
+    // Level 1: half the time of level 6 for a sheet ~25% bigger, still ~8x smaller than its XML.
+    this.sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
     this.zip.add(this.sheet);
+    this.letters = options.columns.map((_, i) => columnName(i));
     const cols = options.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
     const header = `<row r="1">${options.columns.map((c, i) => inlineString(`${columnName(i)}1`, c.title, STYLE.header)).join('')}</row>`;
     this.sheet.push(
@@ -128,7 +131,7 @@ export class XlsxWriter {
     let xml = '';
     for (const cells of rows) {
       const r = ++this.rowNumber;
-      xml += `<row r="${r}">${cells.map((cell, i) => cellXml(cell, `${columnName(i)}${r}`)).join('')}</row>`;
+      xml += `<row r="${r}">${cells.map((cell, i) => cellXml(cell, `${this.letters[i] ?? columnName(i)}${r}`)).join('')}</row>`;
     }
     if (xml) this.sheet.push(strToU8(xml));
   }

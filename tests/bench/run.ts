@@ -1,40 +1,66 @@
 /**
  * `npm run bench`: figures and ratios, on PGlite and on a real PostgreSQL.
- * BENCH_RUNS (default 50) sets the measured runs per figure.
+ * BENCH_RUNS (default 50) sets the measured runs per figure; BENCH_ONLY=availability or
+ * BENCH_ONLY=web-listing runs one section.
  */
 import os from 'node:os';
 import { openPgliteBench, openPostgresBench, type BenchDatabase } from './databases';
 import { runAvailabilityBench, type AvailabilityBenchResult } from './availability';
+import { runWebListingBench, type WebListingBenchResult } from './web-listing';
 import { ms, printTable } from './stats';
 
-async function onEngine(open: () => Promise<BenchDatabase | { skipped: string }>): Promise<AvailabilityBenchResult | string> {
-  const bench = await open();
-  if ('skipped' in bench) return bench.skipped;
-  try {
-    return await runAvailabilityBench(bench);
-  } finally {
-    await bench.close();
-  }
-}
-
-const results: AvailabilityBenchResult[] = [];
-for (const [name, open] of [
+const ENGINES = [
   ['pglite', openPgliteBench],
   ['postgres', openPostgresBench],
-] as const) {
-  process.stdout.write(`${name}: seeding and measuring...\n`);
-  const r = await onEngine(open);
-  if (typeof r === 'string') console.log(`${name}: skipped (${r})`);
-  else results.push(r);
+] as const;
+const only = process.env.BENCH_ONLY;
+
+/** Runs `bench` on each engine, on a fresh database each time. */
+async function onEachEngine<R>(section: string, bench: (db: BenchDatabase) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const [name, open] of ENGINES) {
+    process.stdout.write(`${section} on ${name}: seeding and measuring...\n`);
+    const db = await open();
+    if ('skipped' in db) {
+      console.log(`${name}: skipped (${db.skipped})`);
+      continue;
+    }
+    try {
+      results.push(await bench(db));
+    } finally {
+      await db.close();
+    }
+  }
+  return results;
 }
 
+const availability: AvailabilityBenchResult[] = only && only !== 'availability' ? [] : await onEachEngine('availability', runAvailabilityBench);
+const webListing: WebListingBenchResult[] = only && only !== 'web-listing' ? [] : await onEachEngine('web listing', runWebListingBench);
+
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-printTable(
-  'Weekly availability of a 30-professional specialty, and one booking (ms; ratio = median / bare median)',
-  ['engine', 'appointments', 'what', 'median', 'p95', 'bare SQL median', 'bare p95', 'ratio'],
-  results.flatMap((r) => [
-    [r.engine, String(r.appointments), 'week availability', ms(r.availability.medianMs), ms(r.availability.p95Ms), ms(r.bareWeekRead.medianMs), ms(r.bareWeekRead.p95Ms), `${(r.availability.medianMs / r.bareWeekRead.medianMs).toFixed(2)}x`],
-    [r.engine, String(r.appointments), 'one booking', ms(r.booking.medianMs), ms(r.booking.p95Ms), ms(r.bareInsert.medianMs), ms(r.bareInsert.p95Ms), `${(r.booking.medianMs / r.bareInsert.medianMs).toFixed(2)}x`],
-  ]),
-);
-for (const r of results) console.log(`\n${r.engine} plan of the bare week read: ${r.plan}`);
+
+if (availability.length) {
+  printTable(
+    'Weekly availability of a 30-professional specialty, and one booking (ms; ratio = median / bare median)',
+    ['engine', 'appointments', 'what', 'median', 'p95', 'bare SQL median', 'bare p95', 'ratio'],
+    availability.flatMap((r) => [
+      [r.engine, String(r.appointments), 'week availability', ms(r.availability.medianMs), ms(r.availability.p95Ms), ms(r.bareWeekRead.medianMs), ms(r.bareWeekRead.p95Ms), `${(r.availability.medianMs / r.bareWeekRead.medianMs).toFixed(2)}x`],
+      [r.engine, String(r.appointments), 'one booking', ms(r.booking.medianMs), ms(r.booking.p95Ms), ms(r.bareInsert.medianMs), ms(r.bareInsert.p95Ms), `${(r.booking.medianMs / r.bareInsert.medianMs).toFixed(2)}x`],
+    ]),
+  );
+  for (const r of availability) console.log(`\n${r.engine} plan of the bare week read: ${r.plan}`);
+}
+
+if (webListing.length) {
+  printTable(
+    'Listado de Turnos dados por Sistema Web (ms; bare = the same answer in hand-written SQL on the bare driver; ratio = median / bare median)',
+    ['engine', 'web turnos', 'what', 'median', 'p95', 'bare SQL median', 'bare p95', 'ratio'],
+    webListing.flatMap((r) =>
+      r.figures.map((f) => [r.engine, String(r.webRows), f.what, ms(f.app.medianMs), ms(f.app.p95Ms), ms(f.bare.medianMs), ms(f.bare.p95Ms), `${(f.app.medianMs / f.bare.medianMs).toFixed(2)}x`]),
+    ),
+  );
+  for (const r of webListing) {
+    console.log(`\n${r.engine}: seeded in ${r.seedSeconds.toFixed(0)} s; the same deep page by OFFSET (what keyset avoids): median ${ms(r.offsetDeep.medianMs)} ms, p95 ${ms(r.offsetDeep.p95Ms)} ms`);
+    for (const f of r.figures) console.log(`  plan, ${f.what}: ${f.plan}`);
+  }
+}

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@/db/client';
-import { createDevSmsTransport } from './dev';
 import {
   createMailTransport,
+  createSmsTransport,
   resolveMailConfig,
   resolveSmsConfig,
   unavailableMailTransport,
@@ -46,7 +46,10 @@ export function createTransportResolver(options: { log?: (line: string) => void 
       try {
         const config = await resolveSmsConfig(db);
         const key = JSON.stringify(config);
-        if (sms?.key !== key) sms = { key, transport: createDevSmsTransport(options) };
+        if (sms?.key !== key) {
+          await sms?.transport.close?.();
+          sms = { key, transport: createSmsTransport(config, options) };
+        }
         smsTransport = sms.transport;
       } catch (error) {
         const key = `error:${reasonOf(error)}`;

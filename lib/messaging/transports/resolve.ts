@@ -6,6 +6,7 @@ import { decryptSecret } from '@/lib/crypto/secrets';
 import { isValidEmail } from '../recipients';
 import { createDevMailTransport, createDevSmsTransport } from './dev';
 import { createResendTransport, type ResendConfig } from './resend';
+import { createSmsMasivosTransport, type SmsMasivosConfig } from './smsmasivos';
 import { createSmtpTransport, smtpConfigFromUrl, type SmtpConfig } from './smtp';
 import { TransportError, type MailTransport, type OutgoingEmail, type OutgoingSms, type SmsTransport } from './types';
 
@@ -19,7 +20,7 @@ export type MailConfig =
   | ({ provider: 'smtp' } & SmtpConfig)
   | ({ provider: 'resend' } & ResendConfig);
 
-export type SmsConfig = { provider: 'dev' };
+export type SmsConfig = { provider: 'dev' } | ({ provider: 'smsmasivos' } & SmsMasivosConfig);
 
 type EnvSource = Record<string, string | undefined>;
 
@@ -110,16 +111,40 @@ export async function resolveMailTransport(db: DbOrTx, env: EnvSource = process.
   return createMailTransport(await resolveMailConfig(db, env));
 }
 
-/** Only the development SMS transport exists so far; SMS Masivos plugs in here. */
-export async function resolveSmsConfig(db: DbOrTx): Promise<SmsConfig> {
+const smsMasivosSettings = z.object({
+  /** 'user': usuario + clave; 'apikey': an API key. The secret is the clave or the key. */
+  auth: z.enum(['user', 'apikey']).default('user'),
+  user: z.string().trim().optional(),
+  baseUrl: z.string().url().optional(),
+});
+
+/**
+ * CONFIGURAR ENVIO DE SMS (provider_settings): SMS Masivos with usuario + clave or an API key,
+ * else the development transport that only records.
+ */
+export async function resolveSmsConfig(db: DbOrTx, env: EnvSource = process.env): Promise<SmsConfig> {
   const [row] = await db.select().from(providerSettings).where(eq(providerSettings.channel, 'sms'));
-  if (row && row.provider !== 'dev') throw new MailConfigError(`El proveedor de SMS "${row.provider}" todavía no está disponible.`);
-  return { provider: 'dev' };
+  if (!row || row.provider === 'dev') return { provider: 'dev' };
+  if (row.provider !== 'smsmasivos') throw new MailConfigError(`Proveedor de SMS desconocido: ${row.provider}`);
+  const parsed = smsMasivosSettings.safeParse(row.config);
+  if (!parsed.success) throw new MailConfigError('La configuración de SMS Masivos es inválida.');
+  const { auth, user, baseUrl } = parsed.data;
+  const secret = unsealed(row.secretEncrypted, auth === 'apikey' ? 'la clave de API de SMS Masivos' : 'la clave de SMS Masivos');
+  const base = baseUrl ?? text(env.SMSMASIVOS_BASE_URL);
+  if (auth === 'apikey') {
+    if (!secret) throw new MailConfigError('Falta la clave de API de SMS Masivos: complétela en Configurar envío de SMS.');
+    return { provider: 'smsmasivos', apiKey: secret, baseUrl: base };
+  }
+  if (!text(user) || !secret) throw new MailConfigError('Faltan el usuario o la clave de SMS Masivos: complételos en Configurar envío de SMS.');
+  return { provider: 'smsmasivos', user: text(user), password: secret, baseUrl: base };
 }
 
-export async function resolveSmsTransport(db: DbOrTx): Promise<SmsTransport> {
-  await resolveSmsConfig(db);
-  return createDevSmsTransport();
+export function createSmsTransport(config: SmsConfig, options: { log?: (line: string) => void } = {}): SmsTransport {
+  return config.provider === 'smsmasivos' ? createSmsMasivosTransport(config) : createDevSmsTransport(options);
+}
+
+export async function resolveSmsTransport(db: DbOrTx, env: EnvSource = process.env): Promise<SmsTransport> {
+  return createSmsTransport(await resolveSmsConfig(db, env));
 }
 
 /**

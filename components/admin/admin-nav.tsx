@@ -41,6 +41,7 @@ export const ADMIN_MENU: Group[] = [
     items: [
       { href: '/admin/sistema/profesionales', label: 'Profesionales' },
       { href: '/admin/sistema/especialidades', label: 'Especialidades' },
+      { href: '/admin/sistema/pacientes', label: 'Pacientes' },
       { href: '/admin/sistema/usuarios', label: 'Usuarios', roles: ADMIN_ONLY },
       { href: '/admin/sistema/auditoria', label: 'Auditoría', roles: ADMIN_ONLY },
     ],

@@ -5,8 +5,8 @@ import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/admin/staff-action';
 import type { PatientMatch } from '@/lib/patients/patients';
-import { patientSchema } from '@/lib/patients/schemas';
-import { TextField } from './form-controls';
+import { EMPTY_PATIENT, patientSchema } from '@/lib/patients/schemas';
+import { PatientFields } from './patient-fields';
 
 type Search = (input: unknown) => Promise<ActionResult<PatientMatch[]>>;
 type Create = (input: unknown) => Promise<ActionResult<{ patientId: number }>>;
@@ -31,7 +31,7 @@ export function PatientPicker({
   const form = useForm({
     // raw: the server parses the same schema, so it must get what was typed, not the parsed output.
     resolver: zodResolver(patientSchema, undefined, { raw: true }),
-    defaultValues: { dni: '', lastName: '', firstName: '', birthDate: '', phone: '', mobile: '', email: '', insurerId: null as number | null, memberNumber: '' },
+    defaultValues: EMPTY_PATIENT,
   });
 
   const find = () =>
@@ -56,7 +56,6 @@ export function PatientPicker({
     }),
   );
 
-  const e = form.formState.errors;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2">
@@ -101,27 +100,7 @@ export function PatientPicker({
       )}
       {creating && (
         <form onSubmit={save} noValidate aria-label="Paciente nuevo" className="grid gap-x-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-2">
-          <TextField id="p-dni" label="DNI" inputMode="numeric" error={e.dni} registration={form.register('dni')} />
-          <TextField id="p-lastName" label="Apellido" error={e.lastName} registration={form.register('lastName')} />
-          <TextField id="p-firstName" label="Nombre" error={e.firstName} registration={form.register('firstName')} />
-          <TextField id="p-birthDate" label="Fecha de nacimiento" type="date" error={e.birthDate} registration={form.register('birthDate')} />
-          <TextField id="p-mobile" label="Celular (sin 0 ni 15)" inputMode="tel" error={e.mobile} registration={form.register('mobile')} />
-          <TextField id="p-phone" label="Teléfono" inputMode="tel" error={e.phone} registration={form.register('phone')} />
-          <TextField id="p-email" label="E-mail" inputMode="email" error={e.email} registration={form.register('email')} />
-          <div>
-            <label htmlFor="p-insurerId" className="block font-medium">
-              Obra Social
-            </label>
-            <select id="p-insurerId" className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 px-3" {...form.register('insurerId')}>
-              <option value="">Sin obra social</option>
-              {insurers.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <TextField id="p-memberNumber" label="Nº de afiliado" error={e.memberNumber} registration={form.register('memberNumber')} />
+          <PatientFields form={form} insurers={insurers} />
           <div className="sm:col-span-2">
             <button type="submit" disabled={pending} className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white disabled:opacity-50">
               Guardar paciente

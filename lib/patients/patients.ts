@@ -1,4 +1,4 @@
-import { asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { insurers, patients } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
@@ -65,6 +65,60 @@ export async function createPatient(
   } catch (err) {
     if ((err as { cause?: { code?: string } }).cause?.code === '23505') {
       return { ok: false, error: 'Ya hay un paciente con ese DNI.', fieldErrors: { dni: 'Ya hay un paciente con ese DNI: búsquelo.' } };
+    }
+    throw err;
+  }
+}
+
+/** Sistema → Pacientes: the most recently added, or a search; never more than `limit` rows. */
+export async function listPatientsForStaff(db: DbOrTx, query: string, limit = 50): Promise<PatientMatch[]> {
+  if (query.trim().length >= 2) return searchPatients(db, query, limit);
+  return db
+    .select({
+      id: patients.id,
+      dni: patients.dni,
+      name: sql<string>`${patients.lastName} || ' ' || ${patients.firstName}`,
+      insurerId: patients.insurerId,
+      insurer: insurers.name,
+      email: patients.email,
+      mobile: patients.mobile,
+    })
+    .from(patients)
+    .leftJoin(insurers, eq(insurers.id, patients.insurerId))
+    .orderBy(desc(patients.id))
+    .limit(limit);
+}
+
+export async function getPatientForStaff(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(patients).where(eq(patients.id, id));
+  return row ?? null;
+}
+
+/** Staff corrects a patient's data. A DNI that belongs to someone else is refused by the field. */
+export async function updatePatient(
+  db: Db,
+  id: number,
+  input: PatientInput,
+  actor: { staffId: number; ip?: string },
+): Promise<{ ok: true; patientId: number } | { ok: false; error: string; fieldErrors?: Record<string, string> }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(patients).where(eq(patients.id, id)).for('update');
+      if (!before) return { ok: false as const, error: 'Ese paciente no existe.' };
+      const [after] = await tx.update(patients).set({ ...input, updatedAt: new Date() }).where(eq(patients.id, id)).returning();
+      await writeAudit(tx, { kind: 'staff', staffId: actor.staffId }, {
+        action: 'patient.update',
+        entity: 'patient',
+        entityId: String(id),
+        before,
+        after,
+        ip: actor.ip,
+      });
+      return { ok: true as const, patientId: id };
+    });
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code === '23505') {
+      return { ok: false, error: 'Ya hay otro paciente con ese DNI.', fieldErrors: { dni: 'Ya hay otro paciente con ese DNI.' } };
     }
     throw err;
   }

@@ -54,3 +54,16 @@ export const patientSchema = z.object({
   memberNumber: z.string().trim().max(40, 'El número de afiliado es demasiado largo.'),
 });
 export type PatientInput = z.infer<typeof patientSchema>;
+
+/** An empty patient form. */
+export const EMPTY_PATIENT: z.input<typeof patientSchema> = {
+  dni: '',
+  lastName: '',
+  firstName: '',
+  birthDate: '',
+  phone: '',
+  mobile: '',
+  email: '',
+  insurerId: null,
+  memberNumber: '',
+};

@@ -6,7 +6,7 @@ import { loadStaffAgenda } from '@/lib/appointments/staff-agenda';
 import { changedFields } from '@/lib/audit/queries';
 import { verifyPassword } from '@/lib/auth/password';
 import { bookAppointment } from '@/lib/booking/book';
-import { createPatient, searchPatients } from '@/lib/patients/patients';
+import { createPatient, listPatientsForStaff, searchPatients, updatePatient } from '@/lib/patients/patients';
 import { patientSchema } from '@/lib/patients/schemas';
 import { staffUserSchema } from '@/lib/staff/schemas';
 import { createStaffUser, setStaffUserActive, updateStaffUser } from '@/lib/staff/users';
@@ -77,6 +77,26 @@ describeEachEngine('staff tools', (getCtx) => {
     expect((await searchPatients(db, '30555')).map((p) => p.dni)).toEqual(['30555444']);
     expect((await searchPatients(db, 'ibáñez juan')).map((p) => p.dni)).toEqual(['30555444']);
     expect(await searchPatients(db, '%')).toEqual([]);
+  });
+
+  it('corrects a patient, refusing another patient’s DNI, and audits the change', async () => {
+    const { db } = getCtx();
+    await createTestCenter(db);
+    const actor = await admin();
+    const base = { birthDate: '', phone: '', email: '', insurerId: '', memberNumber: '' };
+    const a = await createPatient(db, patientSchema.parse({ ...base, dni: '30000001', lastName: 'Uno', firstName: 'Ana', mobile: '' }), actor);
+    const b = await createPatient(db, patientSchema.parse({ ...base, dni: '30000002', lastName: 'Dos', firstName: 'Beto', mobile: '' }), actor);
+    if (!a.ok || !b.ok) throw new Error('setup');
+    expect(await updatePatient(db, a.patientId, patientSchema.parse({ ...base, dni: '30000002', lastName: 'Uno', firstName: 'Ana', mobile: '' }), actor)).toMatchObject({
+      ok: false,
+      fieldErrors: { dni: 'Ya hay otro paciente con ese DNI.' },
+    });
+    expect(await updatePatient(db, a.patientId, patientSchema.parse({ ...base, dni: '30000001', lastName: 'Uno', firstName: 'Ana', mobile: '0351 15-555-1234' }), actor)).toMatchObject({ ok: true });
+    const [row] = await db.select().from(s.patients).where(eq(s.patients.id, a.patientId));
+    expect(row.mobile).toBe('0351155551234');
+    const audit = await db.select().from(s.auditLog).where(eq(s.auditLog.action, 'patient.update'));
+    expect(audit).toHaveLength(1);
+    expect((await listPatientsForStaff(db, '')).map((p) => p.dni).slice(0, 2)).toEqual(['30000002', '30000001']);
   });
 
   it('shows a professional’s day from the agenda, with turnos on their slots and sobreturnos beside them', async () => {

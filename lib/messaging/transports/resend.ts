@@ -76,7 +76,7 @@ export function createResendTransport(config: ResendConfig): MailTransport {
       );
       if (error) throw classifyResendError(error, headers);
       if (!data?.id) throw new TransportError('Resend no devolvió el id del envío', { permanent: false });
-      return { providerMessageId: data.id };
+      return { providerMessageId: data.id, response: `Resend aceptó el envío (id ${data.id})` };
     },
   };
 }

@@ -90,7 +90,7 @@ export function createSmsMasivosTransport(config: SmsMasivosConfig): SmsMasivosT
         ...(config.testMode ? { test: '1' } : {}),
       });
       if (!/^OK\b/i.test(answer)) throw classifySmsMasivosAnswer(answer);
-      return { providerMessageId: `smsmasivos-${idinterno}` };
+      return { providerMessageId: `smsmasivos-${idinterno}`, response: answer };
     },
     async balance() {
       const answer = await call(config, 'obtener_saldo.asp', {});

@@ -103,7 +103,7 @@ export function createSmtpTransport(config: SmtpConfig): MailTransport {
             encoding: 'base64',
           })),
         });
-        return { providerMessageId: info.messageId };
+        return { providerMessageId: info.messageId, response: info.response };
       } catch (error) {
         throw classifySmtpError(error);
       }

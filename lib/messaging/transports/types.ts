@@ -32,6 +32,8 @@ export interface OutgoingSms {
 
 export interface SendResult {
   providerMessageId: string;
+  /** The provider's own answer ("250 2.0.0 Ok: queued as ..."), shown by the "Probar" buttons. */
+  response?: string;
 }
 
 export interface MailTransport {

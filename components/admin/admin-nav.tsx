@@ -50,6 +50,8 @@ export const ADMIN_MENU: Group[] = [
     title: 'Prestaciones',
     // MODULO DE ENVIO DE MAILS/SMS → CONFIGURACION.
     items: [
+      { href: '/admin/prestaciones/mails', label: 'Configurar envío de mails', roles: ADMIN_ONLY },
+      { href: '/admin/prestaciones/sms', label: 'Configurar envío de SMS', roles: ADMIN_ONLY },
       { href: '/admin/prestaciones/plantillas', label: 'Plantillas', roles: ADMIN_ONLY },
     ],
   },

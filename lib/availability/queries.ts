@@ -11,7 +11,7 @@ import {
   specialties,
   studies,
 } from '@/db/schema';
-import { addDaysToDate, closedDays, generateSlots, type ClosedPeriod, type Slot } from './slots';
+import { addDaysToDate, closedDays, generateSlotsByProfessional, type ClosedPeriod, type Slot } from './slots';
 
 /** What a week's grid needs to know about the center. */
 export interface AgendaContext {
@@ -177,7 +177,7 @@ export async function loadWeeks(
   const lastDateByProfessional = ctx.web
     ? new Map(pros.map((p) => [p.id, addDaysToDate(today, p.maxDaysAhead)]))
     : undefined;
-  const slots = generateSlots({
+  const slotsByProfessional = generateSlotsByProfessional({
     timeZone: ctx.timeZone,
     fromDate: range.fromDate,
     toDate: range.toDate,
@@ -190,7 +190,7 @@ export async function loadWeeks(
     studyId: range.studyId,
   });
   return pros.map((p) => {
-    const mine = slots.filter((s) => s.professionalId === p.id);
+    const mine = slotsByProfessional.get(p.id) ?? [];
     return {
       ...p,
       slots: mine,

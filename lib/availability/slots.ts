@@ -166,10 +166,18 @@ export function closedDays(
 /**
  * Every slot the agendas produce in the date range, marked free or taken, without slots that are
  * closed, too soon, or beyond each professional's window. Slots never overlap within one
- * professional: if two rules overlap, the earlier-starting slot wins.
+ * professional: if two rules overlap, the earlier-starting slot wins. Sorted by time.
  */
 export function generateSlots(input: GenerateSlotsInput): Slot[] {
-  const { timeZone, rules, closed, notBefore } = input;
+  return [...generateSlotsByProfessional(input).values()]
+    .flat()
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.professionalId - b.professionalId);
+}
+
+/** The same slots, per professional (each list in time order): what a week's grid needs. */
+export function generateSlotsByProfessional(input: GenerateSlotsInput): Map<number, Slot[]> {
+  const { timeZone, rules, closed } = input;
+  const notBefore = input.notBefore.getTime();
   const wanted = rules.filter(
     (r) =>
       (input.specialtyId == null || r.specialtyId === null || r.specialtyId === input.specialtyId) &&
@@ -190,12 +198,14 @@ export function generateSlots(input: GenerateSlotsInput): Slot[] {
       if (closures.some((c) => c.startTime === null)) continue;
       const blockStart = minutesOf(rule.startTime);
       const blockEnd = minutesOf(rule.endTime);
-      const blockEndInstant = clock(blockEnd);
+      const blockEndMs = clock(blockEnd)?.getTime() ?? Infinity;
+      const slotMs = rule.slotMinutes * MINUTE;
       for (let m = blockStart; m + rule.slotMinutes <= blockEnd; m += rule.slotMinutes) {
         const startsAt = clock(m);
-        if (!startsAt || startsAt < notBefore) continue;
-        const endsAt = new Date(startsAt.getTime() + rule.slotMinutes * MINUTE);
-        if (blockEndInstant && endsAt > blockEndInstant) continue;
+        const startMs = startsAt?.getTime() ?? -Infinity;
+        if (!startsAt || startMs < notBefore) continue;
+        if (startMs + slotMs > blockEndMs) continue;
+        const endsAt = new Date(startMs + slotMs);
         const localEnd = m + rule.slotMinutes;
         if (closures.some((c) => minutesOf(c.startTime!) < localEnd && minutesOf(c.endTime!) > m)) continue;
         const list = byProfessional.get(rule.professionalId) ?? [];
@@ -215,40 +225,39 @@ export function generateSlots(input: GenerateSlotsInput): Slot[] {
     }
   }
 
-  const busyByProfessional = new Map<number, BusyInterval[]>();
+  // Busy intervals per professional as epoch numbers, sorted by start.
+  const busyByProfessional = new Map<number, Array<[number, number]>>();
   for (const b of input.busy) {
     const list = busyByProfessional.get(b.professionalId) ?? [];
-    list.push(b);
+    list.push([b.startsAt.getTime(), b.endsAt.getTime()]);
     busyByProfessional.set(b.professionalId, list);
   }
 
-  const result: Slot[] = [];
+  const result = new Map<number, Slot[]>();
   for (const [professionalId, list] of byProfessional) {
     list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    const busy = (busyByProfessional.get(professionalId) ?? []).sort(
-      (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
-    );
+    const busy = (busyByProfessional.get(professionalId) ?? []).sort((a, b) => a[0] - b[0]);
+    const kept: Slot[] = [];
     let lastEnd = -Infinity;
     let j = 0;
     for (const slot of list) {
-      if (slot.startsAt.getTime() < lastEnd) continue; // overlapping rules: keep the earlier slot
-      lastEnd = slot.endsAt.getTime();
-      // Busy intervals sorted by start: skip those that end before this slot starts.
-      while (j < busy.length && busy[j].endsAt <= slot.startsAt) j++;
-      let k = j;
-      while (k < busy.length && busy[k].startsAt < slot.endsAt) {
-        if (busy[k].endsAt > slot.startsAt) {
+      const start = slot.startsAt.getTime();
+      const end = slot.endsAt.getTime();
+      if (start < lastEnd) continue; // overlapping rules: keep the earlier slot
+      lastEnd = end;
+      // Sorted by start: skip intervals that end before this slot starts.
+      while (j < busy.length && busy[j][1] <= start) j++;
+      for (let k = j; k < busy.length && busy[k][0] < end; k++) {
+        if (busy[k][1] > start) {
           slot.free = false;
           break;
         }
-        k++;
       }
-      result.push(slot);
+      kept.push(slot);
     }
+    result.set(professionalId, kept);
   }
-  return result.sort(
-    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.professionalId - b.professionalId,
-  );
+  return result;
 }
 
 /** The slot a booking request names, if the agenda offers it and it is free. */

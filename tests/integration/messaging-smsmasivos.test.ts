@@ -73,6 +73,21 @@ describeEachEngine('SMS Masivos delivery', (getCtx) => {
     expect(fake.requests[0].params.usuario).toBeUndefined();
   });
 
+  it('without an admin choice, SMSMASIVOS_USER + SMSMASIVOS_PASSWORD from the environment are used', async () => {
+    const { db } = getCtx();
+    vi.stubEnv('SMSMASIVOS_USER', FAKE_USER);
+    vi.stubEnv('SMSMASIVOS_PASSWORD', FAKE_PASSWORD);
+    vi.stubEnv('SMSMASIVOS_BASE_URL', fake.baseUrl);
+    await enqueueSms(db, { kind: 'reminder', recipient: '1144445555', bodyText: 'Hola' });
+    expect(await run(db)).toMatchObject({ sent: 1 });
+    expect(fake.requests[0].params).toMatchObject({ usuario: FAKE_USER, clave: FAKE_PASSWORD });
+    // Desarrollo chosen in the admin still means "whatever the operator configured".
+    await db.insert(providerSettings).values({ channel: 'sms', provider: 'dev' });
+    await enqueueSms(db, { kind: 'reminder', recipient: '1144445555', bodyText: 'Otra' });
+    expect(await run(db)).toMatchObject({ sent: 1 });
+    expect(fake.sent.map((m) => m.texto)).toEqual(['Hola', 'Otra']);
+  });
+
   it('a number the provider refuses ends in error with its answer, and is not retried', async () => {
     const { db } = getCtx();
     await configure(db);

@@ -45,7 +45,7 @@ export function SmsSettingsForm({
         options={SMS_PROVIDER_LABELS}
         registration={form.register('provider')}
         error={errors.provider}
-        help="Desarrollo no envía nada: cada SMS queda registrado en el Registro de envíos."
+        help="Desarrollo no envía nada: cada SMS queda registrado en el Registro de envíos (salvo que el servidor tenga configurado SMSMASIVOS_API_KEY o SMSMASIVOS_USER: entonces se usa esa configuración)."
       />
       {provider === 'smsmasivos' && (
         <Fieldset legend="SMS Masivos">

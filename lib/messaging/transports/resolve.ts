@@ -119,12 +119,22 @@ const smsMasivosSettings = z.object({
 });
 
 /**
- * CONFIGURAR ENVIO DE SMS (provider_settings): SMS Masivos with usuario + clave or an API key,
- * else the development transport that only records.
+ * CONFIGURAR ENVIO DE SMS (provider_settings): SMS Masivos with usuario + clave or an API key when
+ * chosen there; else SMSMASIVOS_API_KEY or SMSMASIVOS_USER + SMSMASIVOS_PASSWORD; else the
+ * development transport that only records.
  */
 export async function resolveSmsConfig(db: DbOrTx, env: EnvSource = process.env): Promise<SmsConfig> {
   const [row] = await db.select().from(providerSettings).where(eq(providerSettings.channel, 'sms'));
-  if (!row || row.provider === 'dev') return { provider: 'dev' };
+  if (!row || row.provider === 'dev') {
+    // Operators may configure it by environment instead (README): the admin's choice wins when set.
+    const baseUrl = text(env.SMSMASIVOS_BASE_URL);
+    const apiKey = text(env.SMSMASIVOS_API_KEY);
+    if (apiKey) return { provider: 'smsmasivos', apiKey, baseUrl };
+    const user = text(env.SMSMASIVOS_USER);
+    const password = text(env.SMSMASIVOS_PASSWORD);
+    if (user && password) return { provider: 'smsmasivos', user, password, baseUrl };
+    return { provider: 'dev' };
+  }
   if (row.provider !== 'smsmasivos') throw new MailConfigError(`Proveedor de SMS desconocido: ${row.provider}`);
   const parsed = smsMasivosSettings.safeParse(row.config);
   if (!parsed.success) throw new MailConfigError('La configuración de SMS Masivos es inválida.');

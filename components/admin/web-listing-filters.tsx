@@ -10,7 +10,7 @@ const input = 'mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-
  * The filters of "Listado de Turnos dados por Sistema Web", as a plain GET form: they live in the
  * URL, survive a reload, work without JavaScript, and the export links carry the same ones.
  */
-export function WebListingFilters({
+export function WebListingFilterForm({
   action,
   query,
   choices,

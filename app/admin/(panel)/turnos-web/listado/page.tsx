@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { plainButton } from '@/components/admin/catalog/styles';
-import { WebListingFilters } from '@/components/admin/web-listing-filters';
+import { WebListingFilterForm } from '@/components/admin/web-listing-filters';
 import { WebListingTable } from '@/components/admin/web-listing-table';
 import { getDb } from '@/db/client';
 import { listWebAppointments } from '@/lib/appointments/web-listing';
@@ -38,7 +38,7 @@ export default async function WebListingPage({ searchParams }: Props) {
         Los turnos que los pacientes se otorgaron por la Web. Filtre por FECHA DE OTORGAMIENTO, FECHA DEL TURNO, ESPECIALIDAD, PROFESIONAL u OBRA
         SOCIAL; para cancelar o borrar un turno, oprima <strong>CANCELAR EL TURNO</strong> o <strong>BORRAR EL TURNO</strong> en su fila.
       </p>
-      <WebListingFilters action={WEB_LISTING_PATH} query={query} choices={choices} />
+      <WebListingFilterForm action={WEB_LISTING_PATH} query={query} choices={choices} />
       <div className="flex flex-wrap items-center gap-3">
         <p role="status" className="mr-auto font-semibold">
           {found}

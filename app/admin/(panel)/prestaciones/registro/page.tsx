@@ -78,7 +78,7 @@ export default async function SendLogPage({ searchParams }: { searchParams: Sear
           <caption className="sr-only">Registro de envíos de mails y SMS, del más nuevo al más viejo</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-3 py-2">Fecha y hora de envío</th>
+              <th scope="col" className="min-w-32 px-3 py-2">Fecha y hora de envío</th>
               <th scope="col" className="px-3 py-2">Usuario</th>
               <th scope="col" className="px-3 py-2">Paciente</th>
               <th scope="col" className="px-3 py-2">Tipo</th>
@@ -117,7 +117,6 @@ export default async function SendLogPage({ searchParams }: { searchParams: Sear
                 <td className="min-w-48 px-3 py-2">
                   <details>
                     <summary className="cursor-pointer">{r.subject || r.bodyText.slice(0, 40) || 'Ver mensaje'}</summary>
-                    {r.subject && <p className="mt-1 font-semibold">{r.subject}</p>}
                     <p className="mt-1 max-w-md whitespace-pre-wrap break-words text-xs">{r.bodyText}</p>
                   </details>
                 </td>

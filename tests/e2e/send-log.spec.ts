@@ -3,8 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 /**
  * PRESTACIONES → ENVIOS Y REPORTES → REGISTRO DE ENVIOS: the admin finds the confirmation mail a
- * patient got. LOPEZ MARTA books GINECOLOGIA two weeks ahead (the last free slot: other specs take
- * the first ones); the worker of the e2e server sends the confirmation.
+ * patient got. LOPEZ MARTA books CARDIOLOGIA with JUAREZ LEONEL two weeks ahead (the last free
+ * slot: other specs take the first ones; not GINECOLOGIA, whose turnos of hers booking.spec counts);
+ * the worker of the e2e server sends the confirmation.
  */
 
 async function signInAdmin(page: Page) {
@@ -29,9 +30,13 @@ async function bookAsMarta(page: Page, reason: string) {
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page).toHaveURL(/\/mis-turnos$/);
   await page.goto('/tomar-turno');
-  await page.getByLabel('Seleccionar Especialidad').selectOption({ label: 'GINECOLOGIA' });
+  await page.getByLabel('Seleccionar Especialidad').selectOption({ label: 'CARDIOLOGIA' });
   await page.getByRole('button', { name: 'Ver Profesionales' }).click();
-  await page.getByRole('link', { name: 'Otorgar Turno con este Profesional' }).first().click();
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'JUAREZ LEONEL' }) })
+    .getByRole('link', { name: 'Otorgar Turno con este Profesional' })
+    .click();
   for (let week = 0; week < 2; week++) {
     await expect(page.getByText('Horario Libre')).toBeVisible();
     const url = page.url();
@@ -82,8 +87,8 @@ test('el administrador filtra el Registro de envíos por Mail y Enviado y ve el 
   await expect(row).toContainText('Mail');
   await expect(row).toContainText('Enviado');
   await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-  await expect(row).toContainText('MARTINEZ, LAURA'); // the turno's professional
-  await row.getByText(/^Turno confirmado: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} hs con MARTINEZ LAURA$/).click();
+  await expect(row).toContainText('JUAREZ, LEONEL'); // the turno's professional
+  await row.getByText(/^Turno confirmado: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} hs con JUAREZ LEONEL$/).click();
   await expect(row.getByText(reason)).toBeVisible();
 
   // The same mail is not among the unsent ones, nor among the SMS.

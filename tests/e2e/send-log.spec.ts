@@ -103,3 +103,15 @@ test('el administrador filtra el Registro de envíos por Mail y Enviado y ve el 
   await expect(page.getByRole('button', { name: 'Filtrar' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('la recepción no ve el Registro de envíos (muestra el texto de los mensajes) ni entrando por la dirección', async ({ page }) => {
+  await page.goto('/admin/ingresar');
+  await page.getByLabel('Usuario').fill('recepcion');
+  await page.getByLabel('Contraseña').fill('recepcion1234');
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('navigation', { name: 'Menú del personal' }).getByRole('link', { name: 'Registro de envíos' })).toHaveCount(0);
+  await page.goto('/admin/prestaciones/registro?tipo=email&estado=sent');
+  await expect(page).toHaveURL(/\/admin\?motivo=sin-permiso$/);
+  await expect(page.getByRole('heading', { name: 'Registro de envíos' })).toHaveCount(0);
+});

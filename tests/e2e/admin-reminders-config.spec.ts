@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForMail } from './mail';
 
@@ -13,6 +14,12 @@ async function signInAdmin(page: Page) {
   await page.getByLabel('Contraseña').fill('admin1234');
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await expect(page).toHaveURL(/\/admin$/);
+}
+
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(summary, what).toEqual([]);
 }
 
 async function formReady(page: Page) {
@@ -42,6 +49,8 @@ test('el administrador crea una plantilla de mail y una de SMS con los datos de 
   await body.fill('Hola [[NOMBRE]], su turno es el [[FECHA]].');
   await page.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.locator('#body-error')).toContainText('“[[NOMBRE]]”');
+  // Before the preview: axe cannot run inside its sandboxed (script-less) iframe.
+  await expectAccessible(page, 'NUEVO EMAIL with its error');
 
   await body.fill('Hola [[PACIENTE]], su turno es el [[FECHA]] a las [[HORA]].');
   await page.getByRole('button', { name: 'Ver vista previa' }).click();
@@ -59,6 +68,7 @@ test('el administrador crea una plantilla de mail y una de SMS con los datos de 
   await sms.fill('[[PACIENTE]]: su turno es el día [[FECHA]] a las [[HORA]].');
   const counter = page.getByRole('region', { name: 'Contar caracteres' });
   await expect(counter).toContainText('Codificación: UCS-2');
+  await expectAccessible(page, 'NUEVO SMS with the replace offer');
   await page.getByRole('button', { name: 'Reemplazar caracteres no GSM' }).click();
   await expect(sms).toHaveValue('[[PACIENTE]]: su turno es el dia [[FECHA]] a las [[HORA]].');
   await expect(counter).toContainText('Codificación: GSM-7');
@@ -99,4 +109,7 @@ test('el administrador prueba el envío de mails y de SMS y ve la respuesta del 
   await page.getByLabel('Enviar un SMS de prueba al celular').fill('011 15 4444-5555');
   await page.getByRole('button', { name: 'Probar' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Enviado' })).toContainText('Enviado al 1144445555');
+  await page.getByLabel('Proveedor').selectOption('smsmasivos');
+  await expect(page.getByLabel('Clave', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'CONFIGURAR ENVIO DE SMS with SMS Masivos fields');
 });

@@ -10,7 +10,7 @@ function Line({ label, count }: { label: string; count: SmsCount }) {
   return (
     <p>
       {label}: <strong>{plural(count.characters, 'carácter', 'caracteres')}</strong> →{' '}
-      <strong>{plural(count.parts, 'SMS', 'SMS')}</strong>
+      <strong>{count.parts} SMS</strong>
       {count.parts > 0 && <span className="text-slate-600"> (quedan {count.remainingInPart} en el último)</span>}
     </p>
   );

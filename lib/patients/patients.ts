@@ -14,6 +14,16 @@ export interface PatientMatch {
   mobile: string;
 }
 
+const matchColumns = {
+  id: patients.id,
+  dni: patients.dni,
+  name: sql<string>`${patients.lastName} || ' ' || ${patients.firstName}`,
+  insurerId: patients.insurerId,
+  insurer: insurers.name,
+  email: patients.email,
+  mobile: patients.mobile,
+};
+
 /** Search by DNI (prefix) or by last/first name; at most `limit` rows, A→Z. */
 export async function searchPatients(db: DbOrTx, query: string, limit = 20): Promise<PatientMatch[]> {
   const q = query.trim();
@@ -24,15 +34,7 @@ export async function searchPatients(db: DbOrTx, query: string, limit = 20): Pro
   // database's own case folding is ASCII-only (a C-locale cluster).
   const pattern = `%${q.toUpperCase().replace(/[%_\\]/g, '\\$&')}%`;
   return db
-    .select({
-      id: patients.id,
-      dni: patients.dni,
-      name: sql<string>`${patients.lastName} || ' ' || ${patients.firstName}`,
-      insurerId: patients.insurerId,
-      insurer: insurers.name,
-      email: patients.email,
-      mobile: patients.mobile,
-    })
+    .select(matchColumns)
     .from(patients)
     .leftJoin(insurers, eq(insurers.id, patients.insurerId))
     .where(
@@ -74,15 +76,7 @@ export async function createPatient(
 export async function listPatientsForStaff(db: DbOrTx, query: string, limit = 50): Promise<PatientMatch[]> {
   if (query.trim().length >= 2) return searchPatients(db, query, limit);
   return db
-    .select({
-      id: patients.id,
-      dni: patients.dni,
-      name: sql<string>`${patients.lastName} || ' ' || ${patients.firstName}`,
-      insurerId: patients.insurerId,
-      insurer: insurers.name,
-      email: patients.email,
-      mobile: patients.mobile,
-    })
+    .select(matchColumns)
     .from(patients)
     .leftJoin(insurers, eq(insurers.id, patients.insurerId))
     .orderBy(desc(patients.id))

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { workerHeartbeats } from '@/db/schema';
 import { createTransportResolver } from './transports/cached';
+import type { Db } from '@/db/client';
+import { enqueueDueReminders } from '@/lib/reminders/automatic';
 import { DEFAULT_CLAIM_LIMIT, errorText, runWorkerOnce, type RunOptions, type TransportSource, type WorkerRunResult } from './worker';
 
 export interface WorkerOptions extends RunOptions {
@@ -15,6 +17,8 @@ export interface WorkerOptions extends RunOptions {
   transports?: TransportSource;
   /** Called after each poll that claimed something (tests, metrics). */
   onRun?: (result: WorkerRunResult) => void;
+  /** How often the automatic reminder rules are applied (lib/reminders/automatic.ts); false = never. */
+  remindEveryMs?: number | false;
 }
 
 export interface RunningWorker {
@@ -53,6 +57,8 @@ export function startWorker(db: DbOrTx, options: WorkerOptions = {}): RunningWor
   let running = true;
   let wakeUp: (() => void) | undefined;
   let lastBeat = 0;
+  let lastRemind = 0;
+  const remindEveryMs = options.remindEveryMs ?? 60_000;
   let lastError = '';
 
   const sleep = (ms: number) =>
@@ -73,6 +79,11 @@ export function startWorker(db: DbOrTx, options: WorkerOptions = {}): RunningWor
         if (Date.now() - lastBeat >= heartbeatMs) {
           await recordHeartbeat(db, workerId);
           lastBeat = Date.now();
+        }
+        if (remindEveryMs !== false && Date.now() - lastRemind >= remindEveryMs) {
+          lastRemind = Date.now();
+          // Safe on every instance at once: each turno is reminded once per rule (unique index).
+          await enqueueDueReminders(db as Db);
         }
         const result = await runWorkerOnce(db, source, { ...options, workerId });
         if (result.claimed > 0) options.onRun?.(result);

@@ -53,6 +53,7 @@ export const ADMIN_MENU: Group[] = [
       { href: '/admin/prestaciones/mails', label: 'Configurar envío de mails', roles: ADMIN_ONLY },
       { href: '/admin/prestaciones/sms', label: 'Configurar envío de SMS', roles: ADMIN_ONLY },
       { href: '/admin/prestaciones/plantillas', label: 'Plantillas', roles: ADMIN_ONLY },
+      { href: '/admin/prestaciones/recordatorios', label: 'Recordatorios automáticos', roles: ADMIN_ONLY },
       { href: '/admin/prestaciones/registro', label: 'Registro de envíos', roles: ADMIN_ONLY },
     ],
   },

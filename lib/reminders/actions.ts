@@ -7,6 +7,7 @@ import { getCenterSettings } from '@/lib/settings/queries';
 import { centerContactOf, centerValues, reminderEmail } from './email';
 import { SAMPLE_VALUES } from './placeholders';
 import { templatePreviewSchema, templateSchema, templateSwitchSchema } from './schemas';
+import { createReminderRule, reminderRuleSchema, reminderRuleSwitchSchema, setReminderRuleActive } from './rules';
 import { saveTemplate, setTemplateActive } from './templates';
 
 /** PLANTILLAS: admins only. Thin: staffAction checks session, role and schema; the domain writes and audits. */
@@ -32,4 +33,20 @@ export const previewEmailTemplateAction = staffAction(ADMIN, templatePreviewSche
   const center = await getCenterSettings(getDb());
   const mail = await reminderEmail(centerContactOf(center), input, { ...SAMPLE_VALUES, ...centerValues(center) });
   return { ok: true, data: { subject: mail.subject, html: mail.bodyHtml } };
+});
+
+const RULES = '/admin/prestaciones/recordatorios';
+
+export const createReminderRuleAction = staffAction(ADMIN, reminderRuleSchema, async (input, { staff, ip }): Promise<ActionResult<{ id: number }>> => {
+  const result = await createReminderRule(getDb(), { staffId: staff.staffId, label: staff.username, ip }, input);
+  if (!result.ok) return result;
+  revalidatePath(RULES);
+  return { ok: true, data: { id: result.id } };
+});
+
+export const setReminderRuleActiveAction = staffAction(ADMIN, reminderRuleSwitchSchema, async (input, { staff, ip }): Promise<ActionResult<{ id: number }>> => {
+  const result = await setReminderRuleActive(getDb(), { staffId: staff.staffId, label: staff.username, ip }, input);
+  if (!result.ok) return result;
+  revalidatePath(RULES);
+  return { ok: true, data: { id: result.id } };
 });

@@ -4,6 +4,7 @@ import * as s from '@/db/schema';
 import { bookAppointment } from '@/lib/booking/book';
 import { cancelAppointment } from '@/lib/booking/cancel';
 import { enqueueDueReminders } from '@/lib/reminders/automatic';
+import { createReminderRule, listReminderRules, reminderRuleSchema, setReminderRuleActive } from '@/lib/reminders/rules';
 import { at, createTestCenter, NOW } from '../support/center';
 import { describeEachEngine, describePostgresOnly } from '../support/db';
 
@@ -54,6 +55,28 @@ describeEachEngine('automatic reminders', (getCtx) => {
     expect(await enqueueDueReminders(db, new Date(NOW.getTime() + 3 * 86_400_000))).toEqual({ queued: 1 });
     const [reminded] = await db.select().from(s.messages).where(eq(s.messages.appointmentId, later));
     expect(reminded.reminderRuleId).toBe(mailRule.id);
+  });
+
+  it('staff create a rule only with an active template of its channel, and can switch it off; both audited', async () => {
+    const { db } = getCtx();
+    const { c, book } = await setup(db);
+    await db.delete(s.reminderRules);
+    const [staff] = await db.insert(s.staffUsers).values({ username: 'jefa', fullName: 'J', passwordHash: 'x', role: 'admin' }).returning();
+    const actor = { staffId: staff.id, label: 'jefa' };
+    const [smsTemplate] = await db.select().from(s.messageTemplates).where(eq(s.messageTemplates.channel, 'sms'));
+    const wrong = reminderRuleSchema.parse({ name: '48 h por mail', channel: 'email', templateId: String(smsTemplate.id), hoursBefore: '48' });
+    expect(await createReminderRule(db, actor, wrong)).toMatchObject({ ok: false, fieldErrors: { templateId: expect.any(String) } });
+    expect(reminderRuleSchema.safeParse({ name: 'x', channel: 'sms', templateId: '1', hoursBefore: '0' }).success).toBe(false);
+    const created = await createReminderRule(db, actor, { ...wrong, channel: 'sms', hoursBefore: 30 });
+    if (!created.ok) throw new Error(created.error);
+    await book(c.patientId, '2026-11-24', '10:00');
+    expect(await setReminderRuleActive(db, actor, { id: created.id, on: false })).toMatchObject({ ok: true });
+    expect(await enqueueDueReminders(db, NOW)).toEqual({ queued: 0 });
+    expect(await setReminderRuleActive(db, actor, { id: created.id, on: true })).toMatchObject({ ok: true });
+    expect(await enqueueDueReminders(db, NOW)).toEqual({ queued: 1 });
+    expect((await listReminderRules(db)).map((r) => [r.name, r.channel, r.hoursBefore, r.active])).toEqual([['48 h por mail', 'sms', 30, true]]);
+    const audit = await db.select().from(s.auditLog).where(eq(s.auditLog.entity, 'reminder_rule'));
+    expect(audit.map((a) => a.action)).toEqual(['reminder_rule.create', 'reminder_rule.deactivate', 'reminder_rule.activate']);
   });
 
   it('does nothing without active rules, or when the template was deactivated', async () => {

@@ -11,6 +11,7 @@ import { tokenLink } from './links';
 import { RATE_LIMITS, takeRateLimit } from './rate-limit';
 import { type RegistrationInput } from './schemas';
 import { expireOpenTokens, issueAccountToken } from './tokens';
+import { isUniqueViolation } from '@/db/errors';
 
 /**
  * REGISTRARSE POR PRIMERA VEZ.
@@ -100,8 +101,7 @@ export async function registerPatient(
       return { ok: true };
     } catch (err) {
       // Two registrations of one new DNI at once: the loser retries and finds the winner's row.
-      const code = (err as { cause?: { code?: string } }).cause?.code;
-      if (code !== '23505' || attempt >= 3) throw err;
+      if (!isUniqueViolation(err) || attempt >= 3) throw err;
     }
   }
 }

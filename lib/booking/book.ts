@@ -7,7 +7,8 @@ import { writeAudit, type Actor } from '@/lib/audit/log';
 import { liveAppointment, listProfessionalsFor, loadWeeks, localToday } from '@/lib/availability/queries';
 import { addDaysToDate, findOfferedSlot } from '@/lib/availability/slots';
 import { getCenterSettings } from '@/lib/settings/queries';
-import { fail, isOverlapViolation, isRetryableConflict, RollbackWith, SLOT_TAKEN_MESSAGE, type BookingFailure } from './errors';
+import { RollbackWith } from '@/db/errors';
+import { fail, isOverlapViolation, isRetryableConflict, SLOT_TAKEN_MESSAGE, type BookingFailure } from './errors';
 
 export interface BookingRequest {
   patientId: number;
@@ -124,7 +125,7 @@ async function bookInTransaction(tx: Tx, req: BookingRequest): Promise<BookingRe
     },
     web,
   );
-  const date = localDateOf(req.startsAt, tz);
+  const date = localToday(req.startsAt, tz);
   const notBefore = web ? new Date(now.getTime() + settings.minBookingNoticeHours * 3_600_000) : now;
   const [week] = await loadWeeks(
     tx,
@@ -246,8 +247,4 @@ async function checkLimits(
     return fail('limit_ip', `Desde esta computadora o teléfono ya se tomaron ${settings.maxFuturePerIp} turnos a futuro, el máximo permitido. Comuníquese con el centro.`);
   }
   return null;
-}
-
-export function localDateOf(instant: Date, timeZone: string): string {
-  return localToday(instant, timeZone);
 }

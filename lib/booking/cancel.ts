@@ -3,7 +3,8 @@ import type { Db, DbOrTx, Tx } from '@/db/client';
 import { appointments, type Appointment } from '@/db/schema';
 import { writeAudit, type Actor } from '@/lib/audit/log';
 import { getCenterSettings } from '@/lib/settings/queries';
-import { fail, RollbackWith, type BookingFailure } from './errors';
+import { RollbackWith } from '@/db/errors';
+import { fail, type BookingFailure } from './errors';
 
 export type CancelResult = { ok: true; appointment: Appointment } | BookingFailure;
 

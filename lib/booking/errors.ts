@@ -1,3 +1,5 @@
+import { pgError } from '@/db/errors';
+
 /** Why a booking or a cancellation was refused, with the sentence the patient or staff reads. */
 export type BookingErrorCode =
   | 'web_disabled'
@@ -22,14 +24,10 @@ export function fail(code: BookingErrorCode, message: string): BookingFailure {
 
 export const SLOT_TAKEN_MESSAGE = 'Ese horario acaba de ser tomado. Elija otro de los horarios libres.';
 
-function sqlStateOf(err: unknown): string | undefined {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.cause?.code ?? e?.code;
-}
 
 /** PostgreSQL's exclusion violation, raised by appointments_no_overlap (wrapped by Drizzle: trap 7). */
 export function isOverlapViolation(err: unknown): boolean {
-  return sqlStateOf(err) === '23P01';
+  return pgError(err).code === '23P01';
 }
 
 /**
@@ -38,16 +36,6 @@ export function isOverlapViolation(err: unknown): boolean {
  * exclusion constraint's checks; running the transaction again gives the real answer.
  */
 export function isRetryableConflict(err: unknown): boolean {
-  const state = sqlStateOf(err);
+  const state = pgError(err).code;
   return state === '40P01' || state === '40001';
-}
-
-/**
- * Thrown inside a transaction to refuse with a failure: the transaction rolls back, so a refusal
- * never leaves half a change behind (e.g. a reschedule's cancelled original).
- */
-export class RollbackWith<T> extends Error {
-  constructor(readonly result: T) {
-    super('rolled back');
-  }
 }

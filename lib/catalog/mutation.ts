@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { writeAudit } from '@/lib/audit/log';
+import { pgError, RollbackWith } from '@/db/errors';
 
 /** Who changes the catalogue: a staff member, from where. */
 export interface CatalogActor {
@@ -28,24 +29,10 @@ export function validate<S extends z.ZodType>(
   return { ok: false, error: CHECK_FIELDS, fieldErrors };
 }
 
-/** The PostgreSQL error behind Drizzle's wrapper (STACK.md trap 7). */
-export function pgError(error: unknown): { code?: string; constraint?: string } {
-  const inner = ((error as { cause?: unknown })?.cause ?? error) as Record<string, unknown> | undefined;
-  return {
-    code: inner?.code as string | undefined,
-    constraint: (inner?.constraint ?? inner?.constraint_name) as string | undefined,
-  };
-}
-
-/** Thrown inside a transaction to roll it back and answer with a value. */
-class Refusal extends Error {
-  constructor(readonly result: { ok: false; error: string; fieldErrors?: Record<string, string> }) {
-    super(result.error);
-  }
-}
+type Refused = { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export function refuse(error: string, fieldErrors?: Record<string, string>): never {
-  throw new Refusal({ ok: false, error, fieldErrors });
+  throw new RollbackWith<Refused>({ ok: false, error, fieldErrors });
 }
 
 export interface AuditedChange<T extends object> {
@@ -80,7 +67,7 @@ export async function auditedChange<T extends object = object>(
       return { ok: true as const, id: change.entityId, ...(change.result as T) };
     });
   } catch (error) {
-    if (error instanceof Refusal) return error.result;
+    if (error instanceof RollbackWith) return error.result as Refused;
     const pg = pgError(error);
     if (pg.code === '23505' && meta.duplicate && (!pg.constraint || pg.constraint.endsWith('_name_unique'))) {
       return { ok: false, error: CHECK_FIELDS, fieldErrors: { name: meta.duplicate } };

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@/db/errors';
 import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { insurers, patients } from '@/db/schema';
@@ -65,7 +66,7 @@ export async function createPatient(
       return { ok: true as const, patientId: row.id };
     });
   } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code === '23505') {
+    if (isUniqueViolation(err)) {
       return { ok: false, error: 'Ya hay un paciente con ese DNI.', fieldErrors: { dni: 'Ya hay un paciente con ese DNI: búsquelo.' } };
     }
     throw err;
@@ -111,7 +112,7 @@ export async function updatePatient(
       return { ok: true as const, patientId: id };
     });
   } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code === '23505') {
+    if (isUniqueViolation(err)) {
       return { ok: false, error: 'Ya hay otro paciente con ese DNI.', fieldErrors: { dni: 'Ya hay otro paciente con ese DNI.' } };
     }
     throw err;

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
 import { appointments, centerSettings, insurers, messages, messageTemplates, patients, professionals, reminderRules, specialties, studies } from '@/db/schema';
 import { enqueueEmail, enqueueSms } from '@/lib/messaging/outbox';
 import { formatDate, formatLongDate, formatTime } from '@/lib/time/format';
@@ -84,7 +85,7 @@ export async function enqueueDueReminders(db: Db, now = new Date()): Promise<{ q
         queued++;
       } catch (err) {
         // Another worker reminded this turno for this rule a moment ago: nothing to do.
-        if ((err as { cause?: { code?: string } }).cause?.code !== '23505') throw err;
+        if (!isUniqueViolation(err)) throw err;
       }
     }
   }

@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { messageTemplates, type MessageTemplate } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
-import { CHECK_FIELDS, pgError, validate, type CatalogActor, type CatalogResult } from '@/lib/catalog/mutation';
+import { pgError, RollbackWith } from '@/db/errors';
+import { CHECK_FIELDS, refuse, validate, type CatalogActor, type CatalogResult } from '@/lib/catalog/mutation';
 import { templateSchema, templateSwitchSchema, type TemplateInput, type TemplateSwitchInput } from './schemas';
 
 const DUPLICATE = 'Ya existe una plantilla con ese TÍTULO.';
@@ -10,11 +11,6 @@ const GONE = 'La plantilla ya no existe. Actualice la página.';
 const CHANNEL_FIXED = 'Una plantilla no cambia de Email a SMS: cree una nueva.';
 
 type Refused = { ok: false; error: string; fieldErrors?: Record<string, string> };
-class Refusal extends Error {
-  constructor(readonly result: Refused) {
-    super(result.error);
-  }
-}
 
 /** What the audit keeps of a template (all of it: templates hold no secrets). */
 const audited = (t: MessageTemplate) => ({ channel: t.channel, title: t.title, body: t.body, active: t.active });
@@ -47,8 +43,8 @@ export async function saveTemplate(db: Db, actor: CatalogActor, raw: TemplateInp
         return { ok: true as const, id: after.id };
       }
       const [before] = await tx.select().from(messageTemplates).where(eq(messageTemplates.id, id)).for('update');
-      if (!before) throw new Refusal({ ok: false, error: GONE });
-      if (before.channel !== channel) throw new Refusal({ ok: false, error: CHANNEL_FIXED });
+      if (!before) refuse(GONE);
+      if (before.channel !== channel) refuse(CHANNEL_FIXED);
       const [after] = await tx
         .update(messageTemplates)
         .set({ title, body, updatedAt: sql`now()` })
@@ -58,7 +54,7 @@ export async function saveTemplate(db: Db, actor: CatalogActor, raw: TemplateInp
       return { ok: true as const, id };
     });
   } catch (error) {
-    if (error instanceof Refusal) return error.result;
+    if (error instanceof RollbackWith) return error.result as Refused;
     const pg = pgError(error);
     if (pg.code === '23505' && (!pg.constraint || pg.constraint === 'message_templates_title_unique')) {
       return { ok: false, error: CHECK_FIELDS, fieldErrors: { title: DUPLICATE } };

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
 import { staffUsers } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
 import { hashPassword } from '@/lib/auth/password';
@@ -28,9 +29,7 @@ const safe = (row: typeof staffUsers.$inferSelect) => {
   return rest;
 };
 
-function duplicate(err: unknown): boolean {
-  return (err as { cause?: { code?: string } }).cause?.code === '23505';
-}
+const USERNAME_TAKEN: Result = { ok: false, error: 'Ya existe un usuario con ese nombre.', fieldErrors: { username: 'Ya existe un usuario con ese nombre.' } };
 
 export async function createStaffUser(db: Db, input: StaffUserInput, actor: Actor): Promise<Result> {
   if (!input.password) return { ok: false, error: 'Revise los datos marcados.', fieldErrors: { password: 'Elija una contraseña para el usuario nuevo.' } };
@@ -42,7 +41,7 @@ export async function createStaffUser(db: Db, input: StaffUserInput, actor: Acto
       return { ok: true as const, id: row.id };
     });
   } catch (err) {
-    if (duplicate(err)) return { ok: false, error: 'Ya existe un usuario con ese nombre.', fieldErrors: { username: 'Ya existe un usuario con ese nombre.' } };
+    if (isUniqueViolation(err)) return USERNAME_TAKEN;
     throw err;
   }
 }
@@ -81,7 +80,7 @@ export async function updateStaffUser(db: Db, id: number, input: StaffUserInput,
       return { ok: true as const, id };
     });
   } catch (err) {
-    if (duplicate(err)) return { ok: false, error: 'Ya existe un usuario con ese nombre.', fieldErrors: { username: 'Ya existe un usuario con ese nombre.' } };
+    if (isUniqueViolation(err)) return USERNAME_TAKEN;
     throw err;
   }
 }

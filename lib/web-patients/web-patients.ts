@@ -1,5 +1,6 @@
 import { and, desc, eq, ilike, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
 import { patients, webAccounts } from '@/db/schema';
 import { sendActivation } from '@/lib/accounts/registration';
 import { sendPasswordResetLink } from '@/lib/accounts/password-reset';
@@ -72,8 +73,6 @@ export async function getWebPatient(db: DbOrTx, accountId: number) {
   return row ?? null;
 }
 
-const dniTaken = (err: unknown) => (err as { cause?: { code?: string } }).cause?.code === '23505';
-
 /**
  * MODIFICAR ACTIVACION/CONTRASEÑA: activate without the e-mail, fix DNI, e-mail or password,
  * DESHABILITAR? with the observation the patient reads at login. One transaction, audited
@@ -109,7 +108,7 @@ export async function updateWebPatient(db: Db, accountId: number, input: WebPati
       return { ok: true as const, id: accountId };
     });
   } catch (err) {
-    if (dniTaken(err)) return { ok: false, error: 'Ya hay otro paciente con ese DNI.', fieldErrors: { dni: 'Ya hay otro paciente con ese DNI.' } };
+    if (isUniqueViolation(err)) return { ok: false, error: 'Ya hay otro paciente con ese DNI.', fieldErrors: { dni: 'Ya hay otro paciente con ese DNI.' } };
     throw err;
   }
 }

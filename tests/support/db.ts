@@ -21,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openPglite, pgliteHandle, postgresHandle, type Db, type DbHandle, type Engine } from '../../db/client';
+import { pgError } from '../../db/errors';
 
 export type { Engine } from '../../db/client';
 
@@ -185,12 +186,8 @@ export function describePostgresOnly(
  * `constraint` here.
  */
 export function pgErrorOf(error: unknown): { code?: string; constraint?: string; message: string } {
-  const inner = ((error as { cause?: unknown })?.cause ?? error) as Record<string, unknown> | undefined;
-  return {
-    code: inner?.code as string | undefined,
-    constraint: (inner?.constraint ?? inner?.constraint_name) as string | undefined,
-    message: String(inner?.message ?? error),
-  };
+  const inner = (error as { cause?: { message?: unknown } })?.cause ?? (error as { message?: unknown });
+  return { ...pgError(error), message: String(inner?.message ?? error) };
 }
 
 /** Awaits `promise`, expecting a database error; returns it normalised (see pgErrorOf). */

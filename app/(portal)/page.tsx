@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { WebClosedNotice } from '@/components/portal/web-closed-notice';
 import { getSessionUser } from '@/lib/auth/session';
 import { getPublicCenterInfo } from '@/lib/settings/queries';
 
@@ -15,16 +16,7 @@ export default async function HomePage() {
         {center.homePhrase && <p className="text-lg text-slate-700">{center.homePhrase}</p>}
       </section>
 
-      {!center.webEnabled && (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
-          <p className="font-semibold">En este momento no se pueden tomar turnos por internet.</p>
-          <p>
-            Comuníquese con el centro
-            {center.contactPhones ? ` al ${center.contactPhones}` : ''}
-            {center.contactHours ? ` (${center.contactHours})` : ''}.
-          </p>
-        </div>
-      )}
+      {!center.webEnabled && <WebClosedNotice phones={center.contactPhones} hours={center.contactHours} />}
 
       {patient ? (
         <section className="rounded-lg bg-white p-5 shadow-sm">

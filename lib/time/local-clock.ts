@@ -1,3 +1,5 @@
+import { zoneOffset } from './zone-offset';
+
 /**
  * The center's wall clock for many instants at once (an export of thousands of rows):
  * formatInTimeZone costs ~12 µs a call, this a fraction of one. The zone's UTC offset is looked up
@@ -9,24 +11,12 @@ export type LocalClock = (instant: Date) => { date: string; time: string };
 const QUARTER_HOUR = 15 * 60_000;
 
 export function localClock(timeZone: string): LocalClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
   const offsets = new Map<number, number>();
   const offsetAt = (ms: number): number => {
     const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
     let offset = offsets.get(bucket);
     if (offset === undefined) {
-      const p: Record<string, number> = {};
-      for (const { type, value } of parts.formatToParts(new Date(bucket))) p[type] = Number(value);
-      offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - bucket;
+      offset = zoneOffset(timeZone, new Date(bucket));
       offsets.set(bucket, offset);
     }
     return offset;

@@ -4,6 +4,7 @@ import * as s from '@/db/schema';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
 import { SLOT_TAKEN_MESSAGE } from '@/lib/booking/errors';
+import { enqueueBookingConfirmation } from '@/lib/booking/notify';
 import { at, createTestCenter, NOW, updateSettings, type TestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
 
@@ -37,6 +38,28 @@ describeEachEngine('booking a turno', (getCtx) => {
     const audit = await db.select().from(s.auditLog).where(eq(s.auditLog.action, 'appointment.book'));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorKind: 'patient', actorId: c.patientId, entityId: String(row.id) });
+  });
+
+  it('writes the confirmation mail in the booking’s own transaction: both commit, or neither', async () => {
+    const { db } = getCtx();
+    c = await createTestCenter(db);
+    const confirm = (tx: Parameters<NonNullable<Parameters<typeof bookAppointment>[2]>>[0], booked: { appointmentId: number }) =>
+      enqueueBookingConfirmation(tx, booked.appointmentId);
+    expect(await bookAppointment(db, request(), confirm)).toMatchObject({ ok: true });
+    const mails = await db.select().from(s.messages).where(eq(s.messages.kind, 'booking_confirmation'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ status: 'pending', patientId: c.patientId });
+    // A refused booking writes no mail...
+    expect(await bookAppointment(db, request({ patientId: c.otherPatientId, ip: '198.51.100.1' }), confirm)).toMatchObject({ ok: false });
+    // ...and a mail that cannot be written takes the booking down with it.
+    const failing = async () => {
+      throw new Error('outbox unavailable');
+    };
+    await expect(bookAppointment(db, request({ patientId: c.otherPatientId, ip: '198.51.100.1', startsAt: at('2026-11-25', '10:20') }), failing)).rejects.toThrow(
+      'outbox unavailable',
+    );
+    expect(await live()).toHaveLength(1);
+    expect(await db.select().from(s.messages)).toHaveLength(1);
   });
 
   it('refuses a taken slot with the manual-style message and writes nothing', async () => {

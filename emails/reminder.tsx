@@ -7,6 +7,8 @@ export interface ReminderProps {
   subject?: string;
   /** The template's message with its placeholders filled, as plain text: React escapes it. */
   body?: string;
+  /** The inbox preview line; by default the first paragraph. */
+  preview?: string;
 }
 
 /** A staff-written PLANTILLA, sent as a reminder: the center's layout around the filled-in text. */
@@ -14,11 +16,11 @@ export default function Reminder({
   center = previewCenter,
   subject = 'Recordatorio de turno',
   body = 'Sr/a IBÁÑEZ JUAN MANUEL le recordamos su turno del martes 27/10/2026 a las 08:40 con JUAREZ LEONEL (CARDIOLOGÍA).',
+  preview,
 }: ReminderProps) {
-  // A blank line starts a paragraph; single line breaks stay inside it.
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = reminderParagraphs(body);
   return (
-    <EmailLayout center={center} preview={paragraphs[0]?.slice(0, 140) ?? subject} title={subject}>
+    <EmailLayout center={center} preview={preview ?? reminderPreview(body, subject)} title={subject}>
       {paragraphs.map((paragraph, i) => (
         <Text key={i} style={{ ...styles.text, whiteSpace: 'pre-line' }}>
           {paragraph}
@@ -26,4 +28,13 @@ export default function Reminder({
       ))}
     </EmailLayout>
   );
+}
+
+/** A blank line starts a paragraph; single line breaks stay inside it. */
+export function reminderParagraphs(body: string): string[] {
+  return body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+}
+
+export function reminderPreview(body: string, subject: string): string {
+  return reminderParagraphs(body)[0]?.slice(0, 140) ?? subject;
 }

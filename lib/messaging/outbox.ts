@@ -66,35 +66,56 @@ function commonValues(draft: DraftBase, recipientError: string | null) {
   };
 }
 
-export async function enqueueEmail(tx: DbOrTx, draft: EmailDraft): Promise<EnqueuedMessage> {
+function emailRow(draft: EmailDraft) {
   const recipient = normalizeEmail(draft.recipient);
   const recipientError = isValidEmail(recipient) ? null : invalidEmailError(draft.recipient);
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      ...commonValues(draft, recipientError),
-      channel: 'email',
-      recipient,
-      subject: draft.subject,
-      bodyText: draft.bodyText,
-      bodyHtml: draft.bodyHtml ?? null,
-      attachments: draft.attachments?.length ? draft.attachments : null,
-    })
-    .returning({ id: messages.id, status: messages.status, error: messages.error });
+  return {
+    ...commonValues(draft, recipientError),
+    channel: 'email' as const,
+    recipient,
+    subject: draft.subject,
+    bodyText: draft.bodyText,
+    bodyHtml: draft.bodyHtml ?? null,
+    attachments: draft.attachments?.length ? draft.attachments : null,
+  };
+}
+
+function smsRow(draft: SmsDraft) {
+  const valid = isValidPhone(draft.recipient);
+  return {
+    ...commonValues(draft, valid ? null : invalidPhoneError(draft.recipient)),
+    channel: 'sms' as const,
+    // An invalid number is stored as typed, so the send log shows what was wrong.
+    recipient: valid ? normalizePhone(draft.recipient) : draft.recipient.trim(),
+    bodyText: draft.bodyText,
+  };
+}
+
+const returned = { id: messages.id, status: messages.status, error: messages.error };
+
+export async function enqueueEmail(tx: DbOrTx, draft: EmailDraft): Promise<EnqueuedMessage> {
+  const [row] = await tx.insert(messages).values(emailRow(draft)).returning(returned);
   return row as EnqueuedMessage;
 }
 
 export async function enqueueSms(tx: DbOrTx, draft: SmsDraft): Promise<EnqueuedMessage> {
-  const valid = isValidPhone(draft.recipient);
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      ...commonValues(draft, valid ? null : invalidPhoneError(draft.recipient)),
-      channel: 'sms',
-      // An invalid number is stored as typed, so the send log shows what was wrong.
-      recipient: valid ? normalizePhone(draft.recipient) : draft.recipient.trim(),
-      bodyText: draft.bodyText,
-    })
-    .returning({ id: messages.id, status: messages.status, error: messages.error });
+  const [row] = await tx.insert(messages).values(smsRow(draft)).returning(returned);
   return row as EnqueuedMessage;
+}
+
+export type ChannelDraft = ({ channel: 'email' } & EmailDraft) | ({ channel: 'sms' } & SmsDraft);
+
+/** Rows per INSERT: a few MB of mail bodies per statement at most. */
+const MANY_CHUNK = 500;
+
+/**
+ * Many messages at once (a list of ENVIAR MAIL/SMS: thousands), a multi-row INSERT per chunk,
+ * with the same normalisation and recipient checks as one at a time. Returns how many were written.
+ */
+export async function enqueueMany(tx: DbOrTx, drafts: ChannelDraft[]): Promise<number> {
+  for (let i = 0; i < drafts.length; i += MANY_CHUNK) {
+    const rows = drafts.slice(i, i + MANY_CHUNK).map((d) => (d.channel === 'email' ? emailRow(d) : { ...smsRow(d), subject: '' }));
+    await tx.insert(messages).values(rows);
+  }
+  return drafts.length;
 }

@@ -1,11 +1,11 @@
 import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
-import { appointments, centerSettings, insurers, messages, messageTemplates, patients, professionals, reminderRules, specialties, studies } from '@/db/schema';
+import { appointments, centerSettings, messages, messageTemplates, patients, reminderRules } from '@/db/schema';
 import { enqueueEmail, enqueueSms } from '@/lib/messaging/outbox';
-import { formatDate, formatLongDate, formatTime } from '@/lib/time/format';
-import { centerContactOf, centerValues, reminderEmail } from './email';
-import { renderTemplate, type PlaceholderValues } from './placeholders';
+import { appointmentValues, selectReminderAppointments } from './appointment-values';
+import { centerContactOf, reminderEmailComposer } from './email';
+import { renderTemplate } from './placeholders';
 
 /** How many turnos one pass reminds per rule at most; the next pass (a minute later) takes the rest. */
 const BATCH = 200;
@@ -29,27 +29,8 @@ export async function enqueueDueReminders(db: Db, now = new Date()): Promise<{ q
   if (!center) return { queued: 0 };
   let queued = 0;
   for (const rule of rules) {
-    const due = await db
-      .select({
-        id: appointments.id,
-        startsAt: appointments.startsAt,
-        patientId: patients.id,
-        lastName: patients.lastName,
-        firstName: patients.firstName,
-        dni: patients.dni,
-        email: patients.email,
-        mobile: patients.mobile,
-        professional: sql<string>`${professionals.lastName} || ' ' || ${professionals.firstName}`,
-        specialty: sql<string | null>`coalesce(nullif(${specialties.webName}, ''), ${specialties.name})`,
-        study: studies.name,
-        insurer: sql<string | null>`coalesce(nullif(${insurers.webName}, ''), ${insurers.name})`,
-      })
-      .from(appointments)
-      .innerJoin(patients, eq(patients.id, appointments.patientId))
-      .innerJoin(professionals, eq(professionals.id, appointments.professionalId))
-      .leftJoin(specialties, eq(specialties.id, appointments.specialtyId))
-      .leftJoin(studies, eq(studies.id, appointments.studyId))
-      .leftJoin(insurers, eq(insurers.id, appointments.insurerId))
+    const compose = rule.channel === 'email' ? await reminderEmailComposer(centerContactOf(center), rule) : null;
+    const due = await selectReminderAppointments(db)
       .where(
         and(
           eq(appointments.status, 'reserved'),
@@ -63,20 +44,9 @@ export async function enqueueDueReminders(db: Db, now = new Date()): Promise<{ q
       )
       .limit(BATCH);
     for (const a of due) {
-      const values: PlaceholderValues = {
-        PACIENTE: `${a.lastName} ${a.firstName}`,
-        DNI: a.dni,
-        FECHA: formatDate(a.startsAt, center.timeZone),
-        HORA: formatTime(a.startsAt, center.timeZone),
-        DIA: formatLongDate(a.startsAt, center.timeZone).split(' ')[0],
-        PROFESIONAL: a.professional,
-        ESPECIALIDAD: a.specialty,
-        ESTUDIO: a.study,
-        'OBRA SOCIAL': a.insurer,
-        ...centerValues(center),
-      };
+      const values = appointmentValues(a, center);
       const common = { kind: 'reminder' as const, patientId: a.patientId, appointmentId: a.id, reminderRuleId: rule.id };
-      const content = rule.channel === 'email' ? await reminderEmail(centerContactOf(center), rule, values) : null;
+      const content = compose ? await compose(values) : null;
       try {
         await db.transaction(async (tx) => {
           if (content) await enqueueEmail(tx, { ...common, recipient: a.email, ...content });

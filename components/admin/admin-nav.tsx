@@ -54,6 +54,8 @@ export const ADMIN_MENU: Group[] = [
       { href: '/admin/prestaciones/sms', label: 'Configurar envío de SMS', roles: ADMIN_ONLY },
       { href: '/admin/prestaciones/plantillas', label: 'Plantillas', roles: ADMIN_ONLY },
       { href: '/admin/prestaciones/recordatorios', label: 'Recordatorios automáticos', roles: ADMIN_ONLY },
+      // Reception prepares the weekly sends too (manual: "una o dos veces por semana").
+      { href: '/admin/prestaciones/enviar', label: 'Enviar mail/SMS' },
       { href: '/admin/prestaciones/registro', label: 'Registro de envíos', roles: ADMIN_ONLY },
     ],
   },

@@ -75,6 +75,8 @@ export async function listSendLog(
     .leftJoin(professionals, eq(professionals.id, appointments.professionalId))
     .where(
       and(
+        // A list of ENVIAR MAIL/SMS not yet sent is not a send: it shows on its own page.
+        ne(messages.status, 'draft'),
         f.from ? sql`${sendDate} >= ${fromZonedTime(`${f.from}T00:00:00`, timeZone).toISOString()}::timestamptz` : undefined,
         f.to
           ? sql`${sendDate} < ${fromZonedTime(`${addDaysToDate(f.to, 1)}T00:00:00`, timeZone).toISOString()}::timestamptz`

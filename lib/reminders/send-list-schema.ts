@@ -8,6 +8,8 @@ import { isCalendarDate } from '@/lib/appointments/web-listing-params';
  * form's resolver, the server action and the domain.
  */
 
+export const SEND_PATH = '/admin/prestaciones/enviar';
+
 export const SEND_TARGETS = ['turnos', 'pacientes'] as const;
 export type SendTarget = (typeof SEND_TARGETS)[number];
 /** QUIENES: already sent (this turno was reminded by this channel / this patient got this template), not yet, or all. */
@@ -30,7 +32,11 @@ export const sendListSchema = z
     from: date,
     to: date,
     who: z.enum(SEND_WHO, { error: 'Elija a quiénes.' }),
-    insurerIds: z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(500).default([]),
+    // Checkboxes: none checked is [] (or false), a lone one checked is its value alone.
+    insurerIds: z.preprocess(
+      (v) => (Array.isArray(v) ? v : v === false || v === undefined || v === null || v === '' ? [] : [v]),
+      z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(500, 'Demasiadas obras sociales elegidas.'),
+    ),
     specialtyId: optionalId,
     professionalId: optionalId,
   })

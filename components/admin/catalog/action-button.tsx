@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/admin/staff-action';
 import { dangerButton, plainButton, primaryButton } from './styles';
@@ -14,6 +15,10 @@ type Props<I> = {
   /** Ask before acting (dar de baja): the question shown next to the button. */
   confirm?: string;
   tone?: 'primary' | 'danger' | 'plain';
+  /** Where to go once done (when the row itself disappears, e.g. a discarded list). */
+  doneHref?: string;
+  /** What the button says while working; "Guardando…" by default. */
+  pendingLabel?: string;
 };
 
 const tones = { primary: primaryButton, danger: dangerButton, plain: plainButton };
@@ -22,7 +27,8 @@ const tones = { primary: primaryButton, danger: dangerButton, plain: plainButton
  * One row's button that calls a server action (MODIFICAR ACTIVACION, Dar de baja, Reactivar).
  * The page re-renders with the new state (the action revalidates); a refusal shows next to it.
  */
-export function ActionButton<I>({ action, input, label, context, confirm, tone = 'plain' }: Props<I>) {
+export function ActionButton<I>({ action, input, label, context, confirm, tone = 'plain', doneHref, pendingLabel = 'Guardando…' }: Props<I>) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState('');
   const [asking, setAsking] = useState(false);
@@ -42,6 +48,7 @@ export function ActionButton<I>({ action, input, label, context, confirm, tone =
       const answer = await action(input);
       setAsking(false);
       if (!answer.ok) setError(answer.error);
+      else if (doneHref) router.push(doneHref);
     });
 
   return (
@@ -50,7 +57,7 @@ export function ActionButton<I>({ action, input, label, context, confirm, tone =
         <div role="group" aria-label={confirm} className="flex flex-wrap items-center gap-2">
           <span className="font-medium">{confirm}</span>
           <button ref={yesRef} type="button" onClick={run} disabled={pending} className={tones[tone]}>
-            {pending ? 'Guardando…' : `Sí, ${label.toLowerCase()}`}
+            {pending ? pendingLabel : `Sí, ${label.toLowerCase()}`}
             <span className="sr-only"> {context}</span>
           </button>
           <button type="button" onClick={() => setAsking(false)} className={plainButton}>
@@ -65,7 +72,7 @@ export function ActionButton<I>({ action, input, label, context, confirm, tone =
           aria-describedby={error ? errorId : undefined}
           className={tones[tone]}
         >
-          {pending ? 'Guardando…' : label}
+          {pending ? pendingLabel : label}
           <span className="sr-only"> {context}</span>
         </button>
       )}

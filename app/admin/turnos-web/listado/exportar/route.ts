@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { staffRouteAccess } from '@/lib/admin/route-access';
-import { EXPORT_CONTENT_TYPE, exportFileName, exportWebAppointments, type ExportFormat } from '@/lib/appointments/web-export';
+import { exportFileName, exportWebAppointments, type ExportFormat } from '@/lib/appointments/web-export';
+import { exportHeaders } from '@/lib/export/stream';
 import { parseWebListingQuery } from '@/lib/appointments/web-listing-params';
 import { writeAudit } from '@/lib/audit/log';
 import { currentStaffRole } from '@/lib/auth/credentials';
@@ -39,12 +40,5 @@ export async function GET(request: NextRequest) {
     ip: clientIp(request.headers),
   });
   const name = exportFileName(format, new Date(), timeZone);
-  return new Response(exportWebAppointments(db, filters, format, { timeZone }), {
-    headers: {
-      'content-type': EXPORT_CONTENT_TYPE[format],
-      'content-disposition': `attachment; filename="${name}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return new Response(exportWebAppointments(db, filters, format, { timeZone }), { headers: exportHeaders(format, name) });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { messages, type messageKindEnum } from '@/db/schema';
 import {
@@ -105,17 +106,47 @@ export async function enqueueSms(tx: DbOrTx, draft: SmsDraft): Promise<EnqueuedM
 
 export type ChannelDraft = ({ channel: 'email' } & EmailDraft) | ({ channel: 'sms' } & SmsDraft);
 
-/** Rows per INSERT: a few MB of mail bodies per statement at most. */
-const MANY_CHUNK = 500;
+/** Rows per INSERT: a few MB of JSON per statement at most. */
+const MANY_CHUNK = 1000;
 
 /**
- * Many messages at once (a list of ENVIAR MAIL/SMS: thousands), a multi-row INSERT per chunk,
- * with the same normalisation and recipient checks as one at a time. Returns how many were written.
+ * Many messages at once (a list of ENVIAR MAIL/SMS: thousands), with the same normalisation and
+ * recipient checks as one at a time. The rows travel as one JSON parameter per chunk and are
+ * unpacked by PostgreSQL (json_to_recordset): a statement with tens of thousands of bound
+ * parameters would cost more to build and parse than to write. Returns how many were written.
  */
 export async function enqueueMany(tx: DbOrTx, drafts: ChannelDraft[]): Promise<number> {
   for (let i = 0; i < drafts.length; i += MANY_CHUNK) {
-    const rows = drafts.slice(i, i + MANY_CHUNK).map((d) => (d.channel === 'email' ? emailRow(d) : { ...smsRow(d), subject: '' }));
-    await tx.insert(messages).values(rows);
+    const rows = drafts.slice(i, i + MANY_CHUNK).map((d) => {
+      const row = d.channel === 'email' ? emailRow(d) : { ...smsRow(d), subject: '', bodyHtml: null, attachments: null };
+      return {
+        channel: row.channel,
+        kind: row.kind,
+        status: row.status,
+        batch_id: row.batchId,
+        template_id: row.templateId,
+        reminder_rule_id: row.reminderRuleId,
+        patient_id: row.patientId,
+        appointment_id: row.appointmentId,
+        created_by_staff_id: row.createdByStaffId,
+        recipient: row.recipient,
+        subject: row.subject,
+        body_text: row.bodyText,
+        body_html: row.bodyHtml,
+        attachments: row.attachments,
+        error: row.error,
+        next_attempt_at: 'nextAttemptAt' in row ? (row.nextAttemptAt as Date).toISOString() : null,
+      };
+    });
+    await tx.execute(sql`
+      insert into messages (channel, kind, status, batch_id, template_id, reminder_rule_id, patient_id, appointment_id,
+                            created_by_staff_id, recipient, subject, body_text, body_html, attachments, error, next_attempt_at)
+      select channel, kind, status, batch_id, template_id, reminder_rule_id, patient_id, appointment_id,
+             created_by_staff_id, recipient, subject, body_text, body_html, attachments, error, coalesce(next_attempt_at, now())
+      from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+        channel message_channel, kind message_kind, status message_status, batch_id integer, template_id integer,
+        reminder_rule_id integer, patient_id integer, appointment_id bigint, created_by_staff_id integer, recipient text,
+        subject text, body_text text, body_html text, attachments jsonb, error text, next_attempt_at timestamptz)`);
   }
   return drafts.length;
 }

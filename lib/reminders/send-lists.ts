@@ -262,36 +262,38 @@ export async function listBatchRows(
 ): Promise<BatchRow[]> {
   const result = await db.execute(sql`
     select m.id, m.status, m.error, m.recipient, m.appointment_id, m.patient_id,
-      exists (
-        select 1 from messages o
-        where o.channel = m.channel and o.status = 'sent' and o.batch_id is distinct from m.batch_id
-          and (case when m.appointment_id is not null
-                 then o.appointment_id = m.appointment_id and o.kind = 'reminder'
-                 else o.patient_id = m.patient_id and o.template_id = m.template_id end)
-      ) as sent_before,
-      (
-        select o.error from messages o
-        where o.channel = m.channel and o.status = 'error' and o.batch_id is distinct from m.batch_id
-          and (case when m.appointment_id is not null
-                 then o.appointment_id = m.appointment_id and o.kind = 'reminder'
-                 else o.patient_id = m.patient_id and o.template_id = m.template_id end)
-        order by o.id desc limit 1
-      ) as error_before,
+      -- Two plain subqueries, not one with a CASE inside: an index serves each of them.
+      case when m.appointment_id is not null
+        then exists (select 1 from messages o where o.appointment_id = m.appointment_id and o.kind = 'reminder'
+                       and o.channel = m.channel and o.status = 'sent' and o.batch_id is distinct from m.batch_id)
+        else exists (select 1 from messages o where o.patient_id = m.patient_id and o.template_id = m.template_id
+                       and o.channel = m.channel and o.status = 'sent' and o.batch_id is distinct from m.batch_id)
+      end as sent_before,
+      case when m.appointment_id is not null
+        then (select o.error from messages o where o.appointment_id = m.appointment_id and o.kind = 'reminder'
+                and o.channel = m.channel and o.status = 'error' and o.batch_id is distinct from m.batch_id order by o.id desc limit 1)
+        else (select o.error from messages o where o.patient_id = m.patient_id and o.template_id = m.template_id
+                and o.channel = m.channel and o.status = 'error' and o.batch_id is distinct from m.batch_id order by o.id desc limit 1)
+      end as error_before,
       coalesce(p.last_name || ' ' || p.first_name, '') as patient,
       coalesce(nullif(i.web_name, ''), i.name) as insurer,
       a.starts_at,
       pr.last_name || ' ' || pr.first_name as professional,
       coalesce(nullif(s.web_name, ''), s.name, st.name) as specialty
-    from messages m
+    from (
+      -- The page first, then its columns: the subqueries above run for these rows only.
+      select * from messages
+      where batch_id = ${batchId} and id > ${options.after ?? 0}
+      order by id
+      ${options.limit ? sql`limit ${options.limit}` : sql``}
+    ) m
     left join patients p on p.id = m.patient_id
     left join appointments a on a.id = m.appointment_id
     left join professionals pr on pr.id = a.professional_id
     left join specialties s on s.id = a.specialty_id
     left join studies st on st.id = a.study_id
     left join insurers i on i.id = coalesce(a.insurer_id, case when m.appointment_id is null then p.insurer_id end)
-    where m.batch_id = ${batchId} and m.id > ${options.after ?? 0}
-    order by m.id
-    ${options.limit ? sql`limit ${options.limit}` : sql``}`);
+    order by m.id`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     id: Number(r.id),
     status: r.status as BatchRow['status'],

@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: figures and ratios, on PGlite and on a real PostgreSQL.
- * BENCH_RUNS (default 50) sets the measured runs per figure; BENCH_ONLY=availability or
- * BENCH_ONLY=web-listing runs one section.
+ * BENCH_RUNS (default 50) sets the measured runs per figure; BENCH_ONLY=availability,
+ * BENCH_ONLY=web-listing or BENCH_ONLY=send-list runs one section.
  */
 import os from 'node:os';
 import { openPgliteBench, openPostgresBench, type BenchDatabase } from './databases';
 import { runAvailabilityBench, type AvailabilityBenchResult } from './availability';
 import { runWebListingBench, type WebListingBenchResult } from './web-listing';
+import { runSendListBench, type SendListBenchResult } from './send-list';
 import { ms, printTable } from './stats';
 
 const ENGINES = [
@@ -36,6 +37,7 @@ async function onEachEngine<R>(section: string, bench: (db: BenchDatabase) => Pr
 
 const availability: AvailabilityBenchResult[] = only && only !== 'availability' ? [] : await onEachEngine('availability', runAvailabilityBench);
 const webListing: WebListingBenchResult[] = only && only !== 'web-listing' ? [] : await onEachEngine('web listing', runWebListingBench);
+const sendList: SendListBenchResult[] = only && only !== 'send-list' ? [] : await onEachEngine('send list', runSendListBench);
 
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 
@@ -63,4 +65,24 @@ if (webListing.length) {
     console.log(`\n${r.engine}: seeded in ${r.seedSeconds.toFixed(0)} s; the same deep page by OFFSET (what keyset avoids): median ${ms(r.offsetDeep.medianMs)} ms, p95 ${ms(r.offsetDeep.p95Ms)} ms`);
     for (const f of r.figures) console.log(`  plan, ${f.what}: ${f.plan}`);
   }
+}
+
+if (sendList.length) {
+  printTable(
+    'ENVIAR MAIL/SMS: a list of 10,000 turnos (ms; bare = reading the same 10,000 rows in hand-written SQL; ratio = median / bare median)',
+    ['engine', 'turnos', 'what', 'rows', 'median', 'p95', 'per row', 'ratio to bare read'],
+    sendList.flatMap((r) =>
+      r.figures.map((f) => [
+        r.engine,
+        String(r.turnos),
+        f.what,
+        String(f.rows),
+        ms(f.timing.medianMs),
+        ms(f.timing.p95Ms),
+        `${((f.timing.medianMs / Math.max(1, f.rows)) * 1000).toFixed(1)} µs`,
+        `${(f.timing.medianMs / r.bareRead.medianMs).toFixed(1)}x`,
+      ]),
+    ),
+  );
+  for (const r of sendList) console.log(`${r.engine}: bare read of the 10,000 rows: median ${ms(r.bareRead.medianMs)} ms, p95 ${ms(r.bareRead.p95Ms)} ms`);
 }

@@ -153,6 +153,16 @@ export async function startMailCatcher(options: { certDir: string; log?: (line: 
     onAuth(auth, _session, callback) {
       callback(null, { user: auth.username ?? 'anonymous' });
     },
+    // A mailbox that does not exist, as real servers answer it: any address starting with
+    // "rechazar" is refused at RCPT TO with a permanent 550 (the send log must show it).
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().startsWith('rechazar')) {
+        const error = Object.assign(new Error(`5.1.1 <${address.address}>: buzón inexistente`), { responseCode: 550 });
+        callback(error);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

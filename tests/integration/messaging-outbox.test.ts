@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { messages, providerSettings, workerHeartbeats } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
-import { enqueueEmail, enqueueSms } from '@/lib/messaging/outbox';
+import { enqueueEmail, enqueueMany, enqueueSms } from '@/lib/messaging/outbox';
 import { createTransportResolver } from '@/lib/messaging/transports/cached';
 import { MailConfigError, resolveMailConfig } from '@/lib/messaging/transports/resolve';
 import { TransportError } from '@/lib/messaging/transports/types';
@@ -57,6 +57,29 @@ describeEachEngine('outbox', (getCtx) => {
     expect(calls).toHaveLength(0);
     expect((await messageById(db, bad.id)).status).toBe('error');
     expect((await messageById(db, good.id)).provider).toBe('dev');
+  });
+
+  it('writes many messages at once with the same rules as one at a time', async () => {
+    const { db } = getCtx();
+    const later = new Date(Date.now() + 3_600_000);
+    const written = await enqueueMany(db, [
+      { channel: 'email', ...draft({ recipient: ' ana@demo.com.ar ', subject: 'Hola "ANA" <3>', bodyHtml: '<p>x</p>' }) },
+      { channel: 'email', ...draft({ recipient: 'ana@demo' }) },
+      { channel: 'sms', kind: 'reminder', recipient: '011 15 4444-5555', bodyText: 'ñandú á' },
+      { channel: 'sms', kind: 'bulk', recipient: '15-4444', bodyText: 'x', status: 'draft', notBefore: later },
+    ]);
+    expect(written).toBe(4);
+    const rows = await db.select().from(messages).orderBy(messages.id);
+    expect(rows.map((r) => [r.channel, r.status, r.recipient])).toEqual([
+      ['email', 'pending', 'ana@demo.com.ar'],
+      ['email', 'error', 'ana@demo'],
+      ['sms', 'pending', '0111544445555'],
+      ['sms', 'error', '15-4444'],
+    ]);
+    expect(rows[0]).toMatchObject({ subject: 'Hola "ANA" <3>', bodyHtml: '<p>x</p>', kind: 'booking_confirmation' });
+    expect(rows[1].error).toMatch(/Dirección de correo inválida/);
+    expect(rows[2].bodyText).toBe('ñandú á');
+    expect(rows[3].nextAttemptAt.getTime()).toBe(later.getTime());
   });
 
   it('delivers each pending message once and records provider, id and time', async () => {

@@ -14,7 +14,7 @@ export const rowStatusLabels: Record<BatchRow['status'], string> = {
   sending: 'Enviando',
   sent: 'Enviado',
   error: 'Error',
-  cancelled: 'Cancelado',
+  cancelled: 'No enviado',
 };
 
 function columns(channel: 'email' | 'sms') {

@@ -16,10 +16,10 @@ import {
 import { writeAudit } from '@/lib/audit/log';
 import { addDaysToDate } from '@/lib/availability/slots';
 import { enqueueMany, type ChannelDraft } from '@/lib/messaging/outbox';
-import { isValidEmail, isValidPhone } from '@/lib/messaging/recipients';
-import { appointmentValues, patientValues, selectReminderAppointments } from './appointment-values';
+import { invalidEmailError, invalidPhoneError, isValidEmail, isValidPhone, normalizeEmail, normalizePhone } from '@/lib/messaging/recipients';
+import { appointmentValues, patientValues } from './appointment-values';
 import { centerContactOf, reminderEmailComposer } from './email';
-import { renderTemplate, type PlaceholderValues } from './placeholders';
+import { renderTemplate } from './placeholders';
 import type { SendListFilters, SendWho } from './send-list-schema';
 
 /**
@@ -67,12 +67,18 @@ export async function buildSendList(
   const hasContact = channel === 'email' ? ne(patients.email, '') : ne(patients.mobile, '');
   const valid = channel === 'email' ? (r: { email: string }) => isValidEmail(r.email) : (r: { mobile: string }) => isValidPhone(r.mobile);
 
-  type Recipient = { patientId: number; appointmentId: number | null; email: string; mobile: string; values: PlaceholderValues };
+  // The list only: who, by which turno. The messages are filled in when ENVIAR releases them,
+  // from the turno and the patient as they are then (releaseBatch).
+  type Recipient = { patientId: number; appointmentId: number | null; email: string; mobile: string };
   let recipients: Recipient[];
+  const contact = { patientId: patients.id, email: patients.email, mobile: patients.mobile };
   if (filters.target === 'turnos') {
     const from = fromZonedTime(`${filters.from}T00:00:00`, center.timeZone);
     const to = fromZonedTime(`${addDaysToDate(filters.to!, 1)}T00:00:00`, center.timeZone);
-    const rows = await selectReminderAppointments(db)
+    const rows = await db
+      .select({ appointmentId: appointments.id, ...contact })
+      .from(appointments)
+      .innerJoin(patients, eq(patients.id, appointments.patientId))
       .where(
         and(
           eq(appointments.status, 'reserved'),
@@ -88,22 +94,13 @@ export async function buildSendList(
         ),
       )
       .orderBy(asc(appointments.startsAt), asc(appointments.id));
-    recipients = rows.filter(valid).map((r) => ({ ...r, appointmentId: r.id, values: appointmentValues(r, center) }));
+    recipients = rows.filter(valid);
   } else {
     const withTurnosOf = (column: SQL, id: number) =>
       sql`exists (select 1 from ${appointments} t where t.patient_id = ${patients.id} and ${column} = ${id} and t.deleted_at is null)`;
     const rows = await db
-      .select({
-        patientId: patients.id,
-        lastName: patients.lastName,
-        firstName: patients.firstName,
-        dni: patients.dni,
-        email: patients.email,
-        mobile: patients.mobile,
-        insurer: sql<string | null>`coalesce(nullif(${insurers.webName}, ''), ${insurers.name})`,
-      })
+      .select(contact)
       .from(patients)
-      .leftJoin(insurers, eq(insurers.id, patients.insurerId))
       .where(
         and(
           eq(patients.remindersOptIn, true),
@@ -115,25 +112,23 @@ export async function buildSendList(
         ),
       )
       .orderBy(asc(patients.lastName), asc(patients.firstName), asc(patients.id));
-    recipients = rows.filter(valid).map((r) => ({ ...r, appointmentId: null, values: patientValues(r, center) }));
+    recipients = rows.map((r) => ({ ...r, appointmentId: null })).filter(valid);
   }
   if (recipients.length === 0) return { ok: false, error: NO_RECIPIENTS[channel] };
 
-  const compose = channel === 'email' ? await reminderEmailComposer(centerContactOf(center), template) : null;
   const kind = filters.target === 'turnos' ? ('reminder' as const) : ('bulk' as const);
-  const common = (r: Recipient) => ({
+  const drafts: Omit<ChannelDraft, 'batchId'>[] = recipients.map((r) => ({
+    channel,
     kind,
     status: 'draft' as const,
     patientId: r.patientId,
     appointmentId: r.appointmentId,
     templateId: template.id,
     createdByStaffId: actor.staffId,
-  });
-  const drafts: Omit<ChannelDraft, 'batchId'>[] = [];
-  for (const r of recipients) {
-    if (compose) drafts.push({ channel: 'email', ...common(r), recipient: r.email, ...(await compose(r.values)) });
-    else drafts.push({ channel: 'sms', ...common(r), recipient: r.mobile, bodyText: renderTemplate(template.body, r.values) });
-  }
+    recipient: channel === 'email' ? r.email : r.mobile,
+    subject: '',
+    bodyText: '',
+  }));
 
   return db.transaction(async (tx) => {
     const [batch] = await tx
@@ -172,17 +167,20 @@ export interface BatchCounts {
   queued: number;
   sent: number;
   error: number;
+  /** Not sent on purpose: the turno was cancelled, or the patient opted out, after the list was made. */
+  skipped: number;
 }
 
 function countsOf(rows: { status: string; n: number | string }[]): BatchCounts {
-  const c: BatchCounts = { total: 0, draft: 0, queued: 0, sent: 0, error: 0 };
+  const c: BatchCounts = { total: 0, draft: 0, queued: 0, sent: 0, error: 0, skipped: 0 };
   for (const row of rows) {
     const n = Number(row.n);
     c.total += n;
     if (row.status === 'draft') c.draft += n;
     else if (row.status === 'pending' || row.status === 'sending') c.queued += n;
     else if (row.status === 'sent') c.sent += n;
-    else c.error += n; // 'error', 'cancelled'
+    else if (row.status === 'cancelled') c.skipped += n;
+    else c.error += n;
   }
   return c;
 }
@@ -357,32 +355,122 @@ export async function releaseBatch(db: Db, actor: Actor, input: { batchId: numbe
   }
 }
 
+/** Rows per UPDATE when filling the list in: a few MB of JSON at most. */
+const FILL_CHUNK = 1000;
+
+interface DraftData {
+  id: number;
+  appointment_id: number | null;
+  patient_id: number;
+  last_name: string;
+  first_name: string;
+  dni: string;
+  email: string;
+  mobile: string;
+  reminders_opt_in: boolean;
+  starts_at: string | Date | null;
+  appointment_status: string | null;
+  deleted_at: string | Date | null;
+  professional: string | null;
+  specialty: string | null;
+  study: string | null;
+  insurer: string | null;
+}
+
+/**
+ * Each row filled in from the turno and the patient as they are at this moment, with the
+ * PLANTILLA as it is now (a typo fixed after GENERAR LISTADO is fixed in what is sent). A turno
+ * cancelled since, or a patient who since asked for no reminders, is not sent: the row ends
+ * 'cancelled' with the reason; a contact that is no longer valid ends in error, like any outbox
+ * message. Everything in the one transaction that marks the batch as sending.
+ */
 function releaseInTransaction(db: Db, actor: Actor, input: { batchId: number }) {
   return db.transaction(async (tx) => {
     const [batch] = await tx
       .update(messageBatches)
       .set({ status: 'sending', releasedAt: sql`now()` })
       .where(and(eq(messageBatches.id, input.batchId), eq(messageBatches.status, 'draft')))
-      .returning({ id: messageBatches.id });
+      .returning({ id: messageBatches.id, channel: messageBatches.channel, templateId: messageBatches.templateId });
     if (!batch) {
       const [exists] = await tx.select({ id: messageBatches.id }).from(messageBatches).where(eq(messageBatches.id, input.batchId));
       return { ok: false as const, error: exists ? 'Este envío ya fue iniciado.' : 'Ese envío no existe.' };
     }
-    const released = await tx
-      .update(messages)
-      .set({ status: 'pending', nextAttemptAt: sql`now()`, createdByStaffId: actor.staffId })
-      .where(and(eq(messages.batchId, input.batchId), eq(messages.status, 'draft')))
-      .returning({ id: messages.id });
+    const [template] = batch.templateId
+      ? await tx.select().from(messageTemplates).where(eq(messageTemplates.id, batch.templateId))
+      : [];
+    if (!template) throw new RollbackWith<Refusal>({ ok: false, error: 'La plantilla de este envío ya no existe: prepare un nuevo envío.' });
+    const [center] = await tx.select().from(centerSettings).where(eq(centerSettings.id, 1));
+    const rows = rowsOf<DraftData>(
+      await tx.execute(sql`
+        select m.id, m.appointment_id, m.patient_id, p.last_name, p.first_name, p.dni, p.email, p.mobile, p.reminders_opt_in,
+          a.starts_at, a.status as appointment_status, a.deleted_at,
+          pr.last_name || ' ' || pr.first_name as professional,
+          coalesce(nullif(s.web_name, ''), s.name) as specialty, st.name as study,
+          coalesce(nullif(i.web_name, ''), i.name) as insurer
+        from messages m
+        join patients p on p.id = m.patient_id
+        left join appointments a on a.id = m.appointment_id
+        left join professionals pr on pr.id = a.professional_id
+        left join specialties s on s.id = a.specialty_id
+        left join studies st on st.id = a.study_id
+        left join insurers i on i.id = case when m.appointment_id is null then p.insurer_id else a.insurer_id end
+        where m.batch_id = ${batch.id} and m.status = 'draft'
+        order by m.id`),
+    );
     // The batch must not stay 'sending' with nothing in it.
-    if (released.length === 0) throw new RollbackWith<Refusal>({ ok: false, error: 'El listado está vacío: no hay nada para enviar.' });
+    if (rows.length === 0) throw new RollbackWith<Refusal>({ ok: false, error: 'El listado está vacío: no hay nada para enviar.' });
+
+    const compose = batch.channel === 'email' ? await reminderEmailComposer(centerContactOf(center), template) : null;
+    const filled: Array<{ id: number; status: 'pending' | 'cancelled' | 'error'; recipient: string; subject: string; body_text: string; body_html: string | null; error: string | null }> = [];
+    for (const r of rows) {
+      const recipient = batch.channel === 'email' ? normalizeEmail(r.email) : normalizePhone(r.mobile);
+      const skip =
+        r.appointment_id !== null && (r.deleted_at !== null || r.appointment_status !== 'reserved')
+          ? 'El turno fue cancelado o ya no está reservado: no se envió.'
+          : !r.reminders_opt_in
+            ? 'El paciente pidió no recibir recordatorios: no se envió.'
+            : null;
+      const invalid =
+        batch.channel === 'email'
+          ? isValidEmail(recipient) ? null : invalidEmailError(r.email)
+          : isValidPhone(recipient) ? null : invalidPhoneError(r.mobile);
+      if (skip || invalid) {
+        filled.push({ id: Number(r.id), status: skip ? 'cancelled' : 'error', recipient, subject: '', body_text: '', body_html: null, error: skip ?? invalid });
+        continue;
+      }
+      const person = { lastName: r.last_name, firstName: r.first_name, dni: r.dni, insurer: r.insurer };
+      const values =
+        r.appointment_id === null
+          ? patientValues(person, center)
+          : appointmentValues(
+              { ...person, id: Number(r.appointment_id), patientId: r.patient_id, email: r.email, mobile: r.mobile, startsAt: new Date(r.starts_at!), professional: r.professional ?? '', specialty: r.specialty, study: r.study },
+              center,
+            );
+      if (compose) {
+        const mail = await compose(values);
+        filled.push({ id: Number(r.id), status: 'pending', recipient, subject: mail.subject, body_text: mail.bodyText, body_html: mail.bodyHtml, error: null });
+      } else {
+        filled.push({ id: Number(r.id), status: 'pending', recipient, subject: '', body_text: renderTemplate(template.body, values), body_html: null, error: null });
+      }
+    }
+    for (let i = 0; i < filled.length; i += FILL_CHUNK) {
+      await tx.execute(sql`
+        update messages m
+        set status = r.status, recipient = r.recipient, subject = r.subject, body_text = r.body_text, body_html = r.body_html,
+            error = r.error, next_attempt_at = now(), created_by_staff_id = ${actor.staffId}
+        from json_to_recordset(${JSON.stringify(filled.slice(i, i + FILL_CHUNK))}::json) as r(
+          id bigint, status message_status, recipient text, subject text, body_text text, body_html text, error text)
+        where m.id = r.id and m.status = 'draft'`);
+    }
+    const queued = filled.filter((f) => f.status === 'pending').length;
     await writeAudit(tx, { kind: 'staff', staffId: actor.staffId, label: actor.label }, {
       action: 'message_batch.send',
       entity: 'message_batch',
       entityId: String(input.batchId),
-      after: { count: released.length },
+      after: { count: filled.length, queued, notSent: filled.length - queued },
       ip: actor.ip,
     });
-    return { ok: true as const, count: released.length };
+    return { ok: true as const, count: queued };
   });
 }
 

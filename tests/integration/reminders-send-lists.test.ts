@@ -69,10 +69,7 @@ describeEachEngine('ENVIAR MAIL/SMS lists', (getCtx) => {
     expect(rows[0]).toMatchObject({ patientId: c.patientId, status: 'draft', sentBefore: false, errorBefore: null, insurer: 'OSDE', professional: 'GONZALEZ JOSE', specialty: 'CARDIOLOGIA' });
     expect(rows.map((r) => r.appointmentId)).not.toContain(outside);
     const [first] = await draftsOf(db, result.batchId);
-    expect(first).toMatchObject({ status: 'draft', kind: 'reminder', subject: 'Recordatorio 24/11/2026', createdByStaffId: staff.id });
-    expect(first.bodyText).toContain(`Hola PACIENTE ${(await db.select().from(s.patients).where(eq(s.patients.id, c.patientId)))[0].firstName}, su turno es el 24/11/2026 a las 10:00 con GONZALEZ JOSE (OSDE).`);
-    expect(first.bodyHtml).toContain('su turno es el 24/11/2026 a las 10:00');
-
+    expect(first).toMatchObject({ status: 'draft', kind: 'reminder', recipient: `p${(await db.select().from(s.patients).where(eq(s.patients.id, c.patientId)))[0].dni}@example.com`, createdByStaffId: staff.id });
     const { transports } = recordingMail();
     expect((await runWorkerOnce(db, transports, { log: silent })).claimed).toBe(0);
     const [audit] = await db.select().from(s.auditLog).where(eq(s.auditLog.action, 'message_batch.create'));
@@ -130,6 +127,12 @@ describeEachEngine('ENVIAR MAIL/SMS lists', (getCtx) => {
 
     expect(await releaseBatch(db, actor, { batchId: built.batchId })).toEqual({ ok: true, count: 2 });
     expect(await releaseBatch(db, actor, { batchId: built.batchId })).toMatchObject({ ok: false, error: 'Este envío ya fue iniciado.' });
+    // Filled in at ENVIAR, with the PLANTILLA and the turno as they are then.
+    const [filled] = await draftsOf(db, built.batchId);
+    const [patient] = await db.select().from(s.patients).where(eq(s.patients.id, c.patientId));
+    expect(filled).toMatchObject({ status: 'pending', subject: 'Recordatorio 24/11/2026' });
+    expect(filled.bodyText).toContain(`Hola PACIENTE ${patient.firstName}, su turno es el 24/11/2026 a las 10:00 con GONZALEZ JOSE (OSDE).`);
+    expect(filled.bodyHtml).toContain('su turno es el 24/11/2026 a las 10:00');
     const [anyRow] = await draftsOf(db, built.batchId);
     expect(await removeBatchRow(db, actor, { batchId: built.batchId, messageId: anyRow.id })).toMatchObject({ ok: false });
     expect(await discardBatch(db, actor, { batchId: built.batchId })).toMatchObject({ ok: false });
@@ -173,7 +176,7 @@ describeEachEngine('ENVIAR MAIL/SMS lists', (getCtx) => {
 
   it('A TODOS LOS PACIENTES: one message per patient with a valid mobile, by the patient\'s obra social; SMS text filled', async () => {
     const { db } = getCtx();
-    const { c, sms, list } = await setup(db);
+    const { c, sms, actor, list } = await setup(db);
     await db.update(s.patients).set({ mobile: '1155551234' }).where(eq(s.patients.id, c.patientId));
     await db.update(s.patients).set({ mobile: '12' }).where(eq(s.patients.id, c.otherPatientId)); // invalid: left out
     const other = await c.addPatient();
@@ -183,13 +186,47 @@ describeEachEngine('ENVIAR MAIL/SMS lists', (getCtx) => {
     expect(all).toMatchObject({ ok: true, count: 2 });
     const osde = await list({ templateId: sms.id, target: 'pacientes', insurerIds: [c.insurerId] });
     if (!osde.ok) throw new Error(osde.error);
+    const [draftRow] = await draftsOf(db, osde.batchId);
+    expect(draftRow).toMatchObject({ channel: 'sms', kind: 'bulk', recipient: '1155551234', appointmentId: null, patientId: c.patientId });
+    await releaseBatch(db, actor, { batchId: osde.batchId });
     const [row] = await draftsOf(db, osde.batchId);
-    expect(row).toMatchObject({ channel: 'sms', kind: 'bulk', recipient: '1155551234', appointmentId: null, patientId: c.patientId });
     expect(row.bodyText).toMatch(/^CENTRO DE PRUEBA: turno {3}PACIENTE \d+$/);
     // QUIENES for patients: who already got this template.
     await db.update(s.messages).set({ status: 'sent', sentAt: NOW }).where(and(eq(s.messages.batchId, osde.batchId)));
     const notYet = await list({ templateId: sms.id, target: 'pacientes', who: 'no_enviados' });
     expect(notYet.ok && (await listBatchRows(db, notYet.batchId)).map((r) => r.patientId)).toEqual([other]);
+  });
+
+  it('ENVIAR does not send to a turno cancelled, or a patient who opted out, after GENERAR LISTADO; a mail changed since is used', async () => {
+    const { db } = getCtx();
+    const { c, staff, actor, mail, book, list } = await setup(db);
+    const kept = await book(c.patientId, '2026-11-24', '10:00');
+    const cancelled = await book(c.otherPatientId, '2026-11-24', '10:20');
+    const optedOut = await c.addPatient();
+    await book(optedOut, '2026-11-24', '10:40');
+    const built = await list({});
+    if (!built.ok) throw new Error(built.error);
+    expect(built.count).toBe(3);
+
+    await cancelAppointment(db, { appointmentId: cancelled, actor: { kind: 'staff', staffId: staff.id }, now: NOW });
+    await db.update(s.patients).set({ remindersOptIn: false }).where(eq(s.patients.id, optedOut));
+    await db.update(s.patients).set({ email: 'nuevo@example.com' }).where(eq(s.patients.id, c.patientId));
+    await db.update(s.messageTemplates).set({ title: 'Corregido [[FECHA]]' }).where(eq(s.messageTemplates.id, mail.id));
+
+    expect(await releaseBatch(db, actor, { batchId: built.batchId })).toEqual({ ok: true, count: 1 });
+    const rows = await draftsOf(db, built.batchId);
+    expect(rows.map((r) => [r.appointmentId === kept ? 'kept' : r.patientId === optedOut ? 'opted-out' : 'cancelled', r.status])).toEqual([
+      ['kept', 'pending'],
+      ['cancelled', 'cancelled'],
+      ['opted-out', 'cancelled'],
+    ]);
+    expect(rows[0]).toMatchObject({ recipient: 'nuevo@example.com', subject: 'Corregido 24/11/2026' });
+    expect(rows[1].error).toBe('El turno fue cancelado o ya no está reservado: no se envió.');
+    expect(rows[2].error).toBe('El paciente pidió no recibir recordatorios: no se envió.');
+    const { calls, transports } = recordingMail();
+    await runWorkerOnce(db, transports, { log: silent });
+    expect(calls.map((m) => m.to)).toEqual(['nuevo@example.com']);
+    expect((await batchProgress(db, built.batchId))!).toMatchObject({ status: 'done', counts: { total: 3, sent: 1, skipped: 2, error: 0 } });
   });
 
   it('refuses an inactive template and a turnos list without dates, in Spanish', async () => {

@@ -48,7 +48,8 @@ export function BatchProgress({
   const { counts, status } = progress;
   const sentPct = counts.total ? (counts.sent / counts.total) * 100 : 0;
   const errorPct = counts.total ? (counts.error / counts.total) * 100 : 0;
-  const done = counts.sent + counts.error;
+  const skippedPct = counts.total ? (counts.skipped / counts.total) * 100 : 0;
+  const done = counts.sent + counts.error + counts.skipped;
   return (
     <div className="space-y-2 rounded-lg bg-white p-4 shadow-sm">
       <p className="font-semibold" aria-live="polite">
@@ -65,10 +66,12 @@ export function BatchProgress({
       >
         <div className="h-full bg-green-600 transition-all" style={{ width: `${sentPct}%` }} />
         <div className="h-full bg-red-600 transition-all" style={{ width: `${errorPct}%` }} />
+        <div className="h-full bg-slate-500 transition-all" style={{ width: `${skippedPct}%` }} />
       </div>
       <p className="text-sm text-slate-700">
         <span className="font-semibold text-green-800">{counts.sent} enviados</span> ·{' '}
-        <span className="font-semibold text-red-800">{counts.error} con error</span> · {counts.queued} en cola
+        <span className="font-semibold text-red-800">{counts.error} con error</span>
+        {counts.skipped > 0 && <> · {counts.skipped} omitidos (turno cancelado o paciente sin recordatorios)</>} · {counts.queued} en cola
       </p>
     </div>
   );

@@ -3,10 +3,11 @@ import type { BatchCounts } from '@/lib/reminders/send-lists';
 /** "Sin enviar", "Enviando 40 de 120", "Terminado: 118 enviados, 2 con error". */
 export function batchStatusLine(status: 'draft' | 'sending' | 'done', counts: BatchCounts): string {
   if (status === 'draft') return 'Listado sin enviar';
-  const done = counts.sent + counts.error;
+  const done = counts.sent + counts.error + counts.skipped;
   const errors = counts.error ? `, ${counts.error} con error` : '';
-  if (status === 'sending') return `Enviando: ${done} de ${counts.total} (${counts.sent} enviados${errors})`;
-  return `Terminado: ${counts.sent} ${counts.sent === 1 ? 'enviado' : 'enviados'}${errors}`;
+  const skipped = counts.skipped ? `, ${counts.skipped} ${counts.skipped === 1 ? 'omitido' : 'omitidos'}` : '';
+  if (status === 'sending') return `Enviando: ${done} de ${counts.total} (${counts.sent} enviados${errors}${skipped})`;
+  return `Terminado: ${counts.sent} ${counts.sent === 1 ? 'enviado' : 'enviados'}${errors}${skipped}`;
 }
 
 export function BatchStatusText({ status, counts }: { status: 'draft' | 'sending' | 'done'; counts: BatchCounts }) {

@@ -3,7 +3,8 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/client';
 import { messages, type Message } from '@/db/schema';
-import { DEFAULT_RETRY_POLICY, retryDelaySeconds, type RetryPolicy } from './retry';
+import { deliverGroup, releaseGroup } from './delivery-groups';
+import { DEFAULT_RETRY_POLICY, retryDelaySeconds, withRetries, type RetryPolicy } from './retry';
 import {
   toTransportError,
   type MessageAttachment,
@@ -34,50 +35,101 @@ import {
  */
 
 export interface ClaimOptions {
-  /** At most this many messages per claim. */
+  /** At most this many messages per claim; a delivery group counts as one. */
   limit?: number;
   /** How long the claim holds before another worker may take it over (a crashed worker's). */
   lockSeconds?: number;
   /** For logs; the schema has no column for the claiming worker. */
   workerId?: string;
+  /**
+   * The mail transport sends batches (Resend): group the newly claimed mail in the same
+   * transaction as the claim. Without it, claimed groups are dissolved (sent one by one).
+   */
+  grouping?: Grouping;
+}
+
+export interface Grouping {
+  /** The transport's name: rows already tried alone on it keep going alone (their own key). */
+  provider: string;
+  size: number;
 }
 
 export const DEFAULT_CLAIM_LIMIT = 10;
+/** With a batching transport: a few requests' worth per claim (at 2 requests/s, a few seconds). */
+export const DEFAULT_GROUPED_CLAIM_LIMIT = 500;
 /** Generous against the transports' timeouts (SMTP 20+15+45 s, Resend 30 s): see worker.ts header. */
 export const DEFAULT_LOCK_SECONDS = 300;
 /** A batch stops starting new sends when less than this remains of its lock. */
 const SEND_BUDGET_SECONDS = 120;
 const MAX_ERROR_LENGTH = 1000;
 
+/** A bigint[] parameter that both drivers (postgres.js, PGlite) pass the same way. */
+export const idArray = (ids: number[]) => sql`${`{${ids.join(',')}}`}::bigint[]`;
+
+/**
+ * Claims due messages. A delivery group is claimed whole, through its leader: only ungrouped rows
+ * and leaders compete for the SKIP LOCKED claim, and the leader's claim takes its members along,
+ * so two workers never hold parts of one group and a retry is always the identical request.
+ */
 export async function claimDueMessages(db: DbOrTx, options: ClaimOptions = {}): Promise<Message[]> {
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_CLAIM_LIMIT));
   const lockSeconds = Math.max(1, options.lockSeconds ?? DEFAULT_LOCK_SECONDS);
-  // MATERIALIZED keeps the locking subquery from being inlined and evaluated more than once.
-  const claimed = rowsOf<{ id: number | string }>(
-    await db.execute(sql`
-      with due as materialized (
-        select id from messages
-        where (status = 'pending' and next_attempt_at <= now())
-           or (status = 'sending' and locked_until < now())
-        order by next_attempt_at, id
-        limit ${limit}
-        for update skip locked
-      )
-      update messages m
-      set status = 'sending',
-          locked_until = now() + make_interval(secs => ${lockSeconds}::float8),
-          attempts = m.attempts + 1
-      from due
-      where m.id = due.id
-      returning m.id`),
-  );
-  if (claimed.length === 0) return [];
-  const ids = claimed.map((row) => Number(row.id));
-  return db
-    .select()
-    .from(messages)
-    .where(inArray(messages.id, ids))
-    .orderBy(asc(messages.nextAttemptAt), asc(messages.id));
+  return db.transaction(async (tx) => {
+    // MATERIALIZED keeps the locking subqueries from being inlined and evaluated more than once.
+    const claimed = rowsOf<{ id: number | string }>(
+      await tx.execute(sql`
+        with due as materialized (
+          select id from messages
+          where ((status = 'pending' and next_attempt_at <= now())
+              or (status = 'sending' and locked_until < now()))
+            and (delivery_group is null or delivery_group = id)
+          order by next_attempt_at, id
+          limit ${limit}
+          for update skip locked
+        ),
+        members as materialized (
+          select m.id from messages m join due on m.delivery_group = due.id
+          where m.id <> due.id and m.status in ('pending', 'sending')
+          for update of m
+        )
+        update messages m
+        set status = 'sending',
+            locked_until = now() + make_interval(secs => ${lockSeconds}::float8),
+            attempts = m.attempts + 1
+        from (select id from due union all select id from members) c
+        where m.id = c.id
+        returning m.id`),
+    );
+    if (claimed.length === 0) return [];
+    const ids = claimed.map((row) => Number(row.id));
+    if (options.grouping && options.grouping.size > 1) await formGroups(tx, ids, options.grouping);
+    else await tx.execute(sql`update messages set delivery_group = null where id = any(${idArray(ids)}) and delivery_group is not null`);
+    return tx
+      .select()
+      .from(messages)
+      .where(inArray(messages.id, ids))
+      .orderBy(asc(messages.nextAttemptAt), asc(messages.id));
+  });
+}
+
+/**
+ * Groups the claimed mail that may travel in a batch: email, no attachments, not grouped yet, and
+ * never tried alone on this provider (its single-send key might already have been used: sending
+ * it again in a batch could duplicate it). Chunks of `size` in id order; the leader is the first.
+ */
+async function formGroups(tx: DbOrTx, ids: number[], grouping: Grouping): Promise<void> {
+  await tx.execute(sql`
+    update messages m set delivery_group = g.leader
+    from (
+      select id, min(id) over (partition by (rn - 1) / ${grouping.size}::int) as leader
+      from (
+        select id, row_number() over (order by id) as rn from messages
+        where id = any(${idArray(ids)}) and channel = 'email' and delivery_group is null
+          and attachments is null
+          and (attempts = 1 or (provider is not null and provider <> ${grouping.provider}))
+      ) batchable
+    ) g
+    where m.id = g.id`);
 }
 
 /** Drizzle wraps driver errors (STACK.md trap 7): the cause says what actually failed. */
@@ -131,17 +183,6 @@ const stillOurs = (message: Message) =>
 async function updateFenced(db: DbOrTx, message: Message, values: PgUpdateSetSource<typeof messages>) {
   const rows = await db.update(messages).set(values).where(stillOurs(message)).returning({ id: messages.id });
   return rows.length === 1;
-}
-
-async function withRetries<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (i >= tries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * i));
-    }
-  }
 }
 
 /**
@@ -222,13 +263,37 @@ export interface WorkerRunResult {
 
 export type TransportSource = Transports | ((db: DbOrTx) => Promise<Transports>);
 
-export interface RunOptions extends ClaimOptions, DeliverOptions {}
+export interface RunOptions extends Omit<ClaimOptions, 'grouping'>, DeliverOptions {
+  /** Mails per batch request, at most the transport's own maximum (Resend: 100). */
+  batchSize?: number;
+}
 
 async function release(db: DbOrTx, message: Message): Promise<boolean> {
   return updateFenced(db, message, { status: 'pending', lockedUntil: null, attempts: message.attempts - 1 });
 }
 
-/** One poll: claim what is due, deliver it one by one, record each result. */
+/** What one claim is delivered as: whole groups (one request each) and single messages. */
+function unitsOf(claimed: Message[], grouped: boolean): (Message | Message[])[] {
+  const units: (Message | Message[])[] = [];
+  const groups = new Map<number, Message[]>();
+  for (const message of claimed) {
+    if (!grouped || message.deliveryGroup === null) {
+      units.push(message);
+      continue;
+    }
+    let group = groups.get(message.deliveryGroup);
+    if (!group) {
+      group = [];
+      groups.set(message.deliveryGroup, group);
+      units.push(group);
+    }
+    group.push(message);
+  }
+  for (const group of groups.values()) group.sort((a, b) => a.id - b.id);
+  return units;
+}
+
+/** One poll: claim what is due, deliver it (groups in one request each), record each result. */
 export async function runWorkerOnce(
   db: DbOrTx,
   source: TransportSource,
@@ -240,28 +305,45 @@ export async function runWorkerOnce(
   // Resolved before claiming: a broken configuration becomes a transport whose sends fail
   // with the reason, so it shows in the send log instead of leaving rows claimed.
   const transports = typeof source === 'function' ? await source(db) : source;
+  const mail = transports.email;
+  const grouping =
+    mail.sendBatch && (mail.maxBatchSize ?? 0) > 1
+      ? { provider: mail.name, size: Math.min(mail.maxBatchSize!, options.batchSize ?? mail.maxBatchSize!) }
+      : undefined;
 
   const startedAt = performance.now();
-  const claimed = await claimDueMessages(db, { ...options, lockSeconds });
+  const limit = options.limit ?? (grouping ? DEFAULT_GROUPED_CLAIM_LIMIT : DEFAULT_CLAIM_LIMIT);
+  const claimed = await claimDueMessages(db, { ...options, limit, lockSeconds, grouping });
   result.claimed = claimed.length;
   const sendUntil = startedAt + Math.max(lockSeconds * 500, (lockSeconds - SEND_BUDGET_SECONDS) * 1000);
 
-  for (const message of claimed) {
+  for (const unit of unitsOf(claimed, grouping !== undefined)) {
+    const size = Array.isArray(unit) ? unit.length : 1;
     try {
       if (performance.now() > sendUntil) {
-        if (await release(db, message)) result.released++;
-        else result.lost++;
+        const released = Array.isArray(unit) ? await releaseGroup(db, unit) : Number(await release(db, unit));
+        result.released += released;
+        result.lost += size - released;
         continue;
       }
-      const outcome = await deliverClaimed(db, message, transports, options);
+      if (Array.isArray(unit)) {
+        const outcome = await deliverGroup(db, unit, mail, options);
+        result.sent += outcome.sent;
+        result.retried += outcome.retried;
+        result.failed += outcome.failed;
+        result.lost += outcome.lost;
+        continue;
+      }
+      const outcome = await deliverClaimed(db, unit, transports, options);
       if (outcome === 'sent') result.sent++;
       else if (outcome === 'retry') result.retried++;
       else if (outcome === 'failed') result.failed++;
       else result.lost++;
     } catch (error) {
-      // The database failed while recording: the row stays claimed and is retried after its lock.
-      result.lost++;
-      log(`[outbox] message ${message.id}: could not record the result: ${errorText(error)}`);
+      // The database failed while recording: the rows stay claimed and are retried after their lock.
+      result.lost += size;
+      const first = Array.isArray(unit) ? unit[0] : unit;
+      log(`[outbox] message ${first.id}${size > 1 ? ` (group of ${size})` : ''}: could not record the result: ${errorText(error)}`);
     }
   }
   return result;

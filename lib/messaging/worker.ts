@@ -24,14 +24,25 @@ import {
  *   result of the one that took it over.
  * - A message becomes 'sent' only after the provider accepted it. Nothing is sent inside a
  *   database transaction, and no lock is held while talking to the provider.
- * - The remaining window is at-least-once: if the process dies (or the database is unreachable)
- *   after the provider accepted a message and before 'sent' is recorded, the row stays 'sending'
- *   until `locked_until` passes, and another worker sends it again. For Resend the outbox id is
- *   the Idempotency-Key (kept 24 h by Resend), so that retry returns the first result instead of
- *   a second mail. SMTP has no such key: the duplicate carries the same Message-ID (derived from
- *   the outbox id), which lets mailboxes that deduplicate by Message-ID show it once. The window
- *   is kept small: sends are bounded by timeouts well inside the lock, the 'sent' write is retried,
- *   and a batch stops taking new messages when its lock is close to expiring.
+ * - Resend: mail without attachments travels in batches of up to 100 (POST /emails/batch, one
+ *   request per 100 against the 2 requests/s limit). The batch's members are persisted
+ *   (messages.delivery_group) in the transaction that claims them, before anything is sent; a
+ *   group is only ever claimed, sent and recorded whole (delivery-groups.ts). Its Idempotency-Key
+ *   derives from its first row and its body only from its rows and the sender, so after a crash
+ *   the takeover repeats the identical request and Resend (keys kept 24 h) answers it with the
+ *   ids of the first one instead of sending again. Mail sent alone uses its own row's key the
+ *   same way. If the request changed meanwhile (the admin changed "De"), Resend answers 409 and
+ *   the rows end in 'error' rather than risk a second copy under a new key.
+ * - SMTP has no such key, and this window cannot be closed from our side: if the server answered
+ *   250 to DATA (it accepted the mail) and the process dies, or the database is unreachable,
+ *   before 'sent' is written, the row stays 'sending' until `locked_until` passes and another
+ *   worker sends it again: at-least-once, one duplicate per crash at most (sends are sequential,
+ *   so only the mail in hand is exposed). The duplicate carries the same Message-ID (derived from
+ *   the outbox id), which lets mailboxes that deduplicate by Message-ID show it once. A crash
+ *   before the 250 is not a duplicate: the server did not accept the mail, and it goes again
+ *   once (tests/integration/messaging-sigkill.test.ts kills the worker there).
+ * - The window is kept small: sends are bounded by timeouts well inside the lock, the 'sent'
+ *   write is retried, and a poll stops starting new sends when its lock is close to expiring.
  */
 
 export interface ClaimOptions {

@@ -34,6 +34,8 @@ export interface FakeResendRequest {
   idempotencyKey?: string;
   batchValidation?: string;
   body: unknown;
+  /** Date.now() when the request arrived. */
+  receivedAt: number;
   /** The status the fake answered (or would have, for a request held by onAccepted). */
   status?: number;
 }
@@ -150,6 +152,7 @@ export async function startResendFake(options: ResendFakeOptions): Promise<Resen
         idempotencyKey: req.headers['idempotency-key'] as string | undefined,
         batchValidation: req.headers['x-batch-validation'] as string | undefined,
         body,
+        receivedAt: Date.now(),
       };
       requests.push(request);
 

@@ -54,7 +54,8 @@ export interface ClaimOptions {
   workerId?: string;
   /**
    * The mail transport sends batches (Resend): group the newly claimed mail in the same
-   * transaction as the claim. Without it, claimed groups are dissolved (sent one by one).
+   * transaction as the claim. Without it (a transport that cannot batch), claimed groups are
+   * dissolved and their mail is sent one by one.
    */
   grouping?: Grouping;
 }
@@ -113,8 +114,12 @@ export async function claimDueMessages(db: DbOrTx, options: ClaimOptions = {}): 
     );
     if (claimed.length === 0) return [];
     const ids = claimed.map((row) => Number(row.id));
-    if (options.grouping && options.grouping.size > 1) await formGroups(tx, ids, options.grouping);
-    else await tx.execute(sql`update messages set delivery_group = null where id = any(${idArray(ids)}) and delivery_group is not null`);
+    if (!options.grouping) {
+      await tx.execute(sql`update messages set delivery_group = null where id = any(${idArray(ids)}) and delivery_group is not null`);
+    } else if (options.grouping.size > 1) {
+      // Groups formed earlier (even larger ones) stay as they are: a retry must be the same request.
+      await formGroups(tx, ids, options.grouping);
+    }
     return tx
       .select()
       .from(messages)

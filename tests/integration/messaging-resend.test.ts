@@ -15,7 +15,7 @@ import { createTransportResolver, type TransportResolver } from '@/lib/messaging
 import { claimDueMessages, runWorkerOnce } from '@/lib/messaging/worker';
 import { describeEachEngine } from '../support/db';
 import { startResendFake, type FakeResendEmail, type ResendFake } from '../support/resend-fake';
-import { AUTH_SECRET_FOR_TESTS, draft, makeDue, messageById, secondsFromNow, silent } from './messaging-fakes';
+import { AUTH_SECRET_FOR_TESTS, draft, makeDue, messageById, recordingMail, secondsFromNow, silent } from './messaging-fakes';
 
 const API_KEY = 're_test_123456';
 const FROM = 'Centro Médico Demo <turnos@demo.com.ar>';
@@ -62,6 +62,8 @@ async function crashAfterAccepted(db: Db, ids: number[]) {
 }
 
 const batchCalls = () => fake.requests.filter((r) => r.path === '/emails/batch');
+/** Batch requests the fake processed: not the ones its rate limit turned away (a loaded machine's late arrivals). */
+const answeredBatches = () => batchCalls().filter((r) => r.status !== 429);
 
 describeEachEngine('Resend delivery', (getCtx) => {
   let resolver: TransportResolver;
@@ -115,7 +117,8 @@ describeEachEngine('Resend delivery', (getCtx) => {
     expect(limited.length).toBeLessThanOrEqual(1);
     for (const r of limited) expect(accepted.map((a) => a.idempotencyKey)).toContain(r.idempotencyKey);
     const gaps = fake.requests.slice(1).map((r, i) => r.receivedAt - fake.requests[i].receivedAt);
-    expect(Math.min(...gaps)).toBeGreaterThan(300); // 550 ms apart when sent, less any arrival jitter
+    // 550 ms apart when sent, less any arrival jitter (unpaced, they come 10-20 ms apart).
+    expect(Math.min(...gaps)).toBeGreaterThan(100);
     for (const call of batchCalls()) expect(call.batchValidation).toBe('permissive');
 
     expect(fake.delivered).toHaveLength(251);
@@ -127,7 +130,7 @@ describeEachEngine('Resend delivery', (getCtx) => {
     }
     // Groups are persisted: leaders are the first id of each hundred, keys derive from them.
     expect(new Set(rows.map((r) => r.deliveryGroup))).toEqual(new Set([ids[0], ids[100], ids[200]]));
-    expect(batchCalls()[1].idempotencyKey).toMatch(new RegExp(`^turnos-lote-${ids[100]}-`));
+    expect(accepted[1].idempotencyKey).toMatch(new RegExp(`^turnos-lote-${ids[100]}-`));
     expect((await messageById(db, alone.id)).deliveryGroup).toBeNull();
   });
 
@@ -154,7 +157,7 @@ describeEachEngine('Resend delivery', (getCtx) => {
     await crashAfterAccepted(db, ids);
 
     expect(await run()).toMatchObject({ claimed: 120, sent: 120, lost: 0 });
-    const calls = batchCalls();
+    const calls = answeredBatches();
     expect(calls).toHaveLength(4);
     expect(calls[2].idempotencyKey).toBe(calls[0].idempotencyKey);
     expect(calls[2].body).toEqual(calls[0].body);
@@ -209,10 +212,24 @@ describeEachEngine('Resend delivery', (getCtx) => {
 
     await db.update(messages).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(inArray(messages.id, ids));
     expect(await run()).toMatchObject({ sent: 3 });
-    const [failed, ok] = batchCalls();
+    const [failed, ok] = answeredBatches();
     expect(ok.idempotencyKey).toBe(failed.idempotencyKey);
     expect(ok.body).toEqual(failed.body);
     expect(await rowsOf(db, ids)).toMatchObject(ids.map(() => ({ status: 'sent', attempts: 2, error: null })));
+  });
+
+  it('a group left waiting when the center moves away from Resend goes one by one on the new transport', async () => {
+    const { db } = getCtx();
+    const ids = await enqueueMany(db, 3);
+    fake.failNext({ status: 503, body: { statusCode: 503, name: 'application_error', message: 'Service unavailable.' } });
+    expect(await run()).toMatchObject({ retried: 3 });
+    expect((await rowsOf(db, ids)).every((r) => r.deliveryGroup === ids[0])).toBe(true);
+
+    await db.update(messages).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(inArray(messages.id, ids));
+    const smtpLike = recordingMail();
+    expect(await runWorkerOnce(db, smtpLike.transports, { log: silent })).toMatchObject({ sent: 3 });
+    expect(smtpLike.calls.map((c) => c.id)).toEqual(ids);
+    expect(await rowsOf(db, ids)).toMatchObject(ids.map((id) => ({ status: 'sent', deliveryGroup: null, providerMessageId: `fake-${id}` })));
   });
 
   it('a 429 with a short retry-after is waited out in place, repeating the same request', async () => {

@@ -7,6 +7,17 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** An optional whole number between min and max (environment variables are strings). */
+const positiveInt = (min: number, max: number) =>
+  optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: 'debe ser un número' })
+      .int('debe ser un número entero')
+      .min(min, `debe estar entre ${min} y ${max}`)
+      .max(max, `debe estar entre ${min} y ${max}`)
+      .optional(),
+  );
+
 const emailAddress = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /**
@@ -50,6 +61,10 @@ export const envSchema = z
     SMSMASIVOS_USER: optionalText,
     SMSMASIVOS_PASSWORD: optionalText,
     OUTBOX_WORKER: optionalText.pipe(z.enum(['on', 'off'], { error: 'debe ser on u off' }).optional()),
+    // The delivery worker's knobs (lib/messaging/worker.ts); defaults suit production.
+    WORKER_LOCK_SECONDS: positiveInt(2, 3600),
+    WORKER_POLL_MS: positiveInt(50, 60_000),
+    WORKER_BATCH_SIZE: positiveInt(1, 100),
     SEED_ADMIN_USERNAME: optionalText.pipe(
       z.string().regex(/^[a-zA-Z0-9._-]{3,40}$/, 'debe tener de 3 a 40 letras, números, punto, guion o guion bajo').optional(),
     ),

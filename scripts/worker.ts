@@ -2,13 +2,22 @@
  * `npm run worker`: deliver the outbox from a process of its own, next to (or instead of) the
  * worker every server instance runs. Only with DATABASE_URL: the embedded database allows one
  * process at a time (STACK.md trap 5), and there the server already delivers.
+ *
+ * Optional knobs (defaults suit production):
+ *   WORKER_LOCK_SECONDS  how long a claim holds before another worker may take it over, i.e. how
+ *                        soon mail claimed by a crashed worker is sent again (default 300). Keep it
+ *                        well above the sends' timeouts (30-80 s): a send still running when its
+ *                        claim expires may be taken over and sent twice.
+ *   WORKER_POLL_MS       pause between polls when the queue is empty (default 2000).
+ *   WORKER_BATCH_SIZE    mails per Resend batch request, 1-100 (default 100).
  */
 import { openDatabase } from '../db/client';
-import { EnvError, parseEnv } from '../lib/env';
+import { EnvError, parseEnv, type Env } from '../lib/env';
 import { startWorker } from '../lib/messaging/worker-loop';
 
+let env: Env;
 try {
-  parseEnv();
+  env = parseEnv();
 } catch (err) {
   if (!(err instanceof EnvError)) throw err;
   console.error(err.message);
@@ -23,6 +32,9 @@ if (!process.env.DATABASE_URL) {
 
 const handle = openDatabase();
 const worker = startWorker(handle.db, {
+  lockSeconds: env.WORKER_LOCK_SECONDS,
+  pollMs: env.WORKER_POLL_MS,
+  batchSize: env.WORKER_BATCH_SIZE,
   onRun: (r) => console.log(`[outbox] enviados ${r.sent}, reintentos ${r.retried}, con error ${r.failed}`),
 });
 console.log(`Worker de envíos iniciado (${worker.workerId}).`);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -94,6 +95,14 @@ export const messages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdByStaffId: integer('created_by_staff_id').references(() => staffUsers.id),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * Mail sent in one provider request (Resend's batch endpoint): the id of the group's first
+     * message, its leader. Set when the group is claimed, before anything is sent, and kept until
+     * every member has its result, so a retry repeats the identical request (lib/messaging/worker.ts).
+     */
+    deliveryGroup: bigint('delivery_group', { mode: 'number' }).references((): AnyPgColumn => messages.id, {
+      onDelete: 'set null',
+    }),
   },
   (t) => [
     index('messages_due_idx')
@@ -102,6 +111,7 @@ export const messages = pgTable(
     index('messages_created_idx').on(t.createdAt),
     index('messages_batch_idx').on(t.batchId),
     index('messages_appointment_idx').on(t.appointmentId),
+    index('messages_delivery_group_idx').on(t.deliveryGroup).where(sql`delivery_group is not null`),
     // Each appointment is reminded once per automatic rule, however often the worker runs.
     uniqueIndex('messages_reminder_once')
       .on(t.appointmentId, t.reminderRuleId)

@@ -28,3 +28,15 @@ export function retryDelaySeconds(
   const spread = exponential * (1 + policy.jitter * (2 * random() - 1));
   return Math.max(1, Math.round(spread), Math.ceil(retryAfterSeconds ?? 0));
 }
+
+/** Retries a write that must not be lost (recording a result the provider already accepted). */
+export async function withRetries<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * i));
+    }
+  }
+}

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { rowsOf } from '@/db/client';
 import { messages, type Message } from '@/db/schema';
-import { DEFAULT_RETRY_POLICY, retryDelaySeconds, type RetryPolicy } from './retry';
+import { claimDueMessages, DEFAULT_CLAIM_LIMIT, DEFAULT_GROUPED_CLAIM_LIMIT, DEFAULT_LOCK_SECONDS, type ClaimOptions } from './claim';
+import { deliverGroup, releaseGroup } from './delivery-groups';
+import { DEFAULT_RETRY_POLICY, retryDelaySeconds, withRetries, type RetryPolicy } from './retry';
 import {
   toTransportError,
   type MessageAttachment,
@@ -23,62 +24,39 @@ import {
  *   result of the one that took it over.
  * - A message becomes 'sent' only after the provider accepted it. Nothing is sent inside a
  *   database transaction, and no lock is held while talking to the provider.
- * - The remaining window is at-least-once: if the process dies (or the database is unreachable)
- *   after the provider accepted a message and before 'sent' is recorded, the row stays 'sending'
- *   until `locked_until` passes, and another worker sends it again. For Resend the outbox id is
- *   the Idempotency-Key (kept 24 h by Resend), so that retry returns the first result instead of
- *   a second mail. SMTP has no such key: the duplicate carries the same Message-ID (derived from
- *   the outbox id), which lets mailboxes that deduplicate by Message-ID show it once. The window
- *   is kept small: sends are bounded by timeouts well inside the lock, the 'sent' write is retried,
- *   and a batch stops taking new messages when its lock is close to expiring.
+ * - Resend: mail without attachments travels in batches of up to 100 (POST /emails/batch, one
+ *   request per 100 against the 2 requests/s limit). The batch's members are persisted
+ *   (messages.delivery_group) in the transaction that claims them, before anything is sent; a
+ *   group is only ever claimed, sent and recorded whole (delivery-groups.ts). Its Idempotency-Key
+ *   derives from its first row and its body only from its rows and the sender, so after a crash
+ *   the takeover repeats the identical request and Resend (keys kept 24 h) answers it with the
+ *   ids of the first one instead of sending again. Mail sent alone uses its own row's key the
+ *   same way. If the request changed meanwhile (the admin changed "De"), Resend answers 409 and
+ *   the rows end in 'error' rather than risk a second copy under a new key.
+ * - SMTP has no such key, and this window cannot be closed from our side: if the server answered
+ *   250 to DATA (it accepted the mail) and the process dies, or the database is unreachable,
+ *   before 'sent' is written, the row stays 'sending' until `locked_until` passes and another
+ *   worker sends it again: at-least-once, one duplicate per crash at most (sends are sequential,
+ *   so only the mail in hand is exposed). The duplicate carries the same Message-ID (derived from
+ *   the outbox id), which lets mailboxes that deduplicate by Message-ID show it once. A crash
+ *   before the 250 is not a duplicate: the server did not accept the mail, and it goes again
+ *   once (tests/integration/messaging-sigkill.test.ts kills the worker there).
+ * - The window is kept small: sends are bounded by timeouts well inside the lock, the 'sent'
+ *   write is retried, and a poll stops starting new sends when its lock is close to expiring.
  */
 
-export interface ClaimOptions {
-  /** At most this many messages per claim. */
-  limit?: number;
-  /** How long the claim holds before another worker may take it over (a crashed worker's). */
-  lockSeconds?: number;
-  /** For logs; the schema has no column for the claiming worker. */
-  workerId?: string;
-}
+export {
+  claimDueMessages,
+  DEFAULT_CLAIM_LIMIT,
+  DEFAULT_GROUPED_CLAIM_LIMIT,
+  DEFAULT_LOCK_SECONDS,
+  type ClaimOptions,
+  type Grouping,
+} from './claim';
 
-export const DEFAULT_CLAIM_LIMIT = 10;
-/** Generous against the transports' timeouts (SMTP 20+15+45 s, Resend 30 s): see worker.ts header. */
-export const DEFAULT_LOCK_SECONDS = 300;
-/** A batch stops starting new sends when less than this remains of its lock. */
+/** A poll stops starting new sends when less than this remains of its lock. */
 const SEND_BUDGET_SECONDS = 120;
 const MAX_ERROR_LENGTH = 1000;
-
-export async function claimDueMessages(db: DbOrTx, options: ClaimOptions = {}): Promise<Message[]> {
-  const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_CLAIM_LIMIT));
-  const lockSeconds = Math.max(1, options.lockSeconds ?? DEFAULT_LOCK_SECONDS);
-  // MATERIALIZED keeps the locking subquery from being inlined and evaluated more than once.
-  const claimed = rowsOf<{ id: number | string }>(
-    await db.execute(sql`
-      with due as materialized (
-        select id from messages
-        where (status = 'pending' and next_attempt_at <= now())
-           or (status = 'sending' and locked_until < now())
-        order by next_attempt_at, id
-        limit ${limit}
-        for update skip locked
-      )
-      update messages m
-      set status = 'sending',
-          locked_until = now() + make_interval(secs => ${lockSeconds}::float8),
-          attempts = m.attempts + 1
-      from due
-      where m.id = due.id
-      returning m.id`),
-  );
-  if (claimed.length === 0) return [];
-  const ids = claimed.map((row) => Number(row.id));
-  return db
-    .select()
-    .from(messages)
-    .where(inArray(messages.id, ids))
-    .orderBy(asc(messages.nextAttemptAt), asc(messages.id));
-}
 
 /** Drizzle wraps driver errors (STACK.md trap 7): the cause says what actually failed. */
 export function errorText(error: unknown): string {
@@ -131,17 +109,6 @@ const stillOurs = (message: Message) =>
 async function updateFenced(db: DbOrTx, message: Message, values: PgUpdateSetSource<typeof messages>) {
   const rows = await db.update(messages).set(values).where(stillOurs(message)).returning({ id: messages.id });
   return rows.length === 1;
-}
-
-async function withRetries<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (i >= tries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * i));
-    }
-  }
 }
 
 /**
@@ -222,13 +189,37 @@ export interface WorkerRunResult {
 
 export type TransportSource = Transports | ((db: DbOrTx) => Promise<Transports>);
 
-export interface RunOptions extends ClaimOptions, DeliverOptions {}
+export interface RunOptions extends Omit<ClaimOptions, 'grouping'>, DeliverOptions {
+  /** Mails per batch request, at most the transport's own maximum (Resend: 100). */
+  batchSize?: number;
+}
 
 async function release(db: DbOrTx, message: Message): Promise<boolean> {
   return updateFenced(db, message, { status: 'pending', lockedUntil: null, attempts: message.attempts - 1 });
 }
 
-/** One poll: claim what is due, deliver it one by one, record each result. */
+/** What one claim is delivered as: whole groups (one request each) and single messages. */
+function unitsOf(claimed: Message[], grouped: boolean): (Message | Message[])[] {
+  const units: (Message | Message[])[] = [];
+  const groups = new Map<number, Message[]>();
+  for (const message of claimed) {
+    if (!grouped || message.deliveryGroup === null) {
+      units.push(message);
+      continue;
+    }
+    let group = groups.get(message.deliveryGroup);
+    if (!group) {
+      group = [];
+      groups.set(message.deliveryGroup, group);
+      units.push(group);
+    }
+    group.push(message);
+  }
+  for (const group of groups.values()) group.sort((a, b) => a.id - b.id);
+  return units;
+}
+
+/** One poll: claim what is due, deliver it (groups in one request each), record each result. */
 export async function runWorkerOnce(
   db: DbOrTx,
   source: TransportSource,
@@ -240,28 +231,45 @@ export async function runWorkerOnce(
   // Resolved before claiming: a broken configuration becomes a transport whose sends fail
   // with the reason, so it shows in the send log instead of leaving rows claimed.
   const transports = typeof source === 'function' ? await source(db) : source;
+  const mail = transports.email;
+  const grouping =
+    mail.sendBatch && (mail.maxBatchSize ?? 0) > 1
+      ? { provider: mail.name, size: Math.min(mail.maxBatchSize!, options.batchSize ?? mail.maxBatchSize!) }
+      : undefined;
 
   const startedAt = performance.now();
-  const claimed = await claimDueMessages(db, { ...options, lockSeconds });
+  const limit = options.limit ?? (grouping ? DEFAULT_GROUPED_CLAIM_LIMIT : DEFAULT_CLAIM_LIMIT);
+  const claimed = await claimDueMessages(db, { ...options, limit, lockSeconds, grouping });
   result.claimed = claimed.length;
   const sendUntil = startedAt + Math.max(lockSeconds * 500, (lockSeconds - SEND_BUDGET_SECONDS) * 1000);
 
-  for (const message of claimed) {
+  for (const unit of unitsOf(claimed, grouping !== undefined)) {
+    const size = Array.isArray(unit) ? unit.length : 1;
     try {
       if (performance.now() > sendUntil) {
-        if (await release(db, message)) result.released++;
-        else result.lost++;
+        const released = Array.isArray(unit) ? await releaseGroup(db, unit) : Number(await release(db, unit));
+        result.released += released;
+        result.lost += size - released;
         continue;
       }
-      const outcome = await deliverClaimed(db, message, transports, options);
+      if (Array.isArray(unit)) {
+        const outcome = await deliverGroup(db, unit, mail, options);
+        result.sent += outcome.sent;
+        result.retried += outcome.retried;
+        result.failed += outcome.failed;
+        result.lost += outcome.lost;
+        continue;
+      }
+      const outcome = await deliverClaimed(db, unit, transports, options);
       if (outcome === 'sent') result.sent++;
       else if (outcome === 'retry') result.retried++;
       else if (outcome === 'failed') result.failed++;
       else result.lost++;
     } catch (error) {
-      // The database failed while recording: the row stays claimed and is retried after its lock.
-      result.lost++;
-      log(`[outbox] message ${message.id}: could not record the result: ${errorText(error)}`);
+      // The database failed while recording: the rows stay claimed and are retried after their lock.
+      result.lost += size;
+      const first = Array.isArray(unit) ? unit[0] : unit;
+      log(`[outbox] message ${first.id}${size > 1 ? ` (group of ${size})` : ''}: could not record the result: ${errorText(error)}`);
     }
   }
   return result;

@@ -1,13 +1,17 @@
 /**
  * `npm run bench`: figures and ratios, on PGlite and on a real PostgreSQL.
  * BENCH_RUNS (default 50) sets the measured runs per figure; BENCH_ONLY=availability,
- * BENCH_ONLY=web-listing or BENCH_ONLY=send-list runs one section.
+ * BENCH_ONLY=web-listing, BENCH_ONLY=send-list or BENCH_ONLY=reminders runs one section.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { openPgliteBench, openPostgresBench, type BenchDatabase } from './databases';
 import { runAvailabilityBench, type AvailabilityBenchResult } from './availability';
 import { runWebListingBench, type WebListingBenchResult } from './web-listing';
 import { runSendListBench, type SendListBenchResult } from './send-list';
+import type { RemindersBenchResult } from './reminders';
 import { ms, printTable } from './stats';
 
 const ENGINES = [
@@ -38,6 +42,20 @@ async function onEachEngine<R>(section: string, bench: (db: BenchDatabase) => Pr
 const availability: AvailabilityBenchResult[] = only && only !== 'availability' ? [] : await onEachEngine('availability', runAvailabilityBench);
 const webListing: WebListingBenchResult[] = only && only !== 'web-listing' ? [] : await onEachEngine('web listing', runWebListingBench);
 const sendList: SendListBenchResult[] = only && only !== 'send-list' ? [] : await onEachEngine('send list', runSendListBench);
+
+/** PostgreSQL only, in a process of its own (10,000 mails in memory stay out of the other figures). */
+async function remindersSection(): Promise<RemindersBenchResult[]> {
+  process.stdout.write('reminders on postgres: building, queueing and delivering...\n');
+  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'turnos-bench-')), 'reminders.json');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/reminders-main.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, BENCH_RESULT_FILE: resultFile },
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the reminders bench failed (exit ${code})`);
+  return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as RemindersBenchResult[];
+}
+const reminders: RemindersBenchResult[] = only && only !== 'reminders' ? [] : await remindersSection();
 
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 
@@ -85,4 +103,31 @@ if (sendList.length) {
     ),
   );
   for (const r of sendList) console.log(`${r.engine}: bare read of the 10,000 rows: median ${ms(r.bareRead.medianMs)} ms, p95 ${ms(r.bareRead.p95Ms)} ms`);
+}
+
+if (reminders.length) {
+  printTable(
+    'Reminder mails from template to delivered (build = render each PLANTILLA with the mail layout; deliver = the worker until all are sent; ratio = delivered/s / ceiling)',
+    ['engine', 'transport', 'messages', 'build s', 'enqueue s', 'deliver s', 'delivered/s', 'ceiling/s', 'ratio'],
+    reminders.flatMap((r) =>
+      r.deliveries.map((d) => [
+        r.engine,
+        d.transport,
+        String(r.messages),
+        r.buildSeconds.toFixed(1),
+        d.enqueueSeconds.toFixed(1),
+        d.deliverSeconds.toFixed(1),
+        d.perSecond.toFixed(0),
+        d.ceilingPerSecond.toFixed(0),
+        `${(d.perSecond / d.ceilingPerSecond).toFixed(2)}x`,
+      ]),
+    ),
+  );
+  for (const r of reminders) {
+    console.log(`\n${r.engine}: built ${r.messages} reminder mails in ${r.buildSeconds.toFixed(1)} s (${(r.messages / r.buildSeconds).toFixed(0)}/s)`);
+    for (const d of r.deliveries) {
+      if (d.requests !== undefined) console.log(`  ${d.transport}: ${d.requests} requests, ${d.rateLimited} answered 429; ceiling = Resend's 2 requests/s x 100`);
+      else console.log(`  ${d.transport}: ceiling = the same transport sending the same mails with no database`);
+    }
+  }
 }

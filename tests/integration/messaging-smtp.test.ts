@@ -11,6 +11,8 @@ import { encryptSecret } from '@/lib/crypto/secrets';
 import { bookingConfirmationMessage } from '@/lib/messaging/compose';
 import { enqueueEmail } from '@/lib/messaging/outbox';
 import { createTransportResolver, type TransportResolver } from '@/lib/messaging/transports/cached';
+import { createSmtpTransport } from '@/lib/messaging/transports/smtp';
+import { TransportError } from '@/lib/messaging/transports/types';
 import { runWorkerOnce } from '@/lib/messaging/worker';
 import { describeEachEngine } from '../support/db';
 import { AUTH_SECRET_FOR_TESTS, messageById, silent } from './messaging-fakes';
@@ -181,4 +183,22 @@ describeEachEngine('SMTP delivery', (getCtx) => {
     expect(row.status).toBe('pending');
     expect(row.error).toMatch(/rechazó el usuario o la contraseña.*535/);
   });
+});
+
+it('a server that refuses the connection is a transient error, with the reason', async () => {
+  const closed = new SMTPServer({ logger: false });
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedPort = (closed.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const transport = createSmtpTransport({ host: '127.0.0.1', port: closedPort, security: 'none', from: 'turnos@demo.com.ar' });
+  try {
+    const error = await transport
+      .send({ id: 1, to: 'juan@demo.com.ar', subject: 'x', text: 'x', html: null, attachments: [], idempotencyKey: 'k' })
+      .then(() => null, (e: unknown) => e as TransportError);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error!.permanent).toBe(false);
+    expect(error!.message).toContain('ECONNREFUSED');
+  } finally {
+    await transport.close?.();
+  }
 });

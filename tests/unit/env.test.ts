@@ -58,4 +58,16 @@ describe('environment validation', () => {
       'SEED_ADMIN_PASSWORD: debe tener al menos 8 caracteres',
     ]);
   });
+
+  it('reads the worker’s knobs as whole numbers within their range', () => {
+    expect(parseEnv({ WORKER_LOCK_SECONDS: '3', WORKER_POLL_MS: '200', WORKER_BATCH_SIZE: '50' })).toMatchObject({
+      WORKER_LOCK_SECONDS: 3,
+      WORKER_POLL_MS: 200,
+      WORKER_BATCH_SIZE: 50,
+    });
+    expect(parseEnv({ WORKER_LOCK_SECONDS: '' }).WORKER_LOCK_SECONDS).toBeUndefined();
+    expect(problems({ WORKER_BATCH_SIZE: '101' })).toEqual(['WORKER_BATCH_SIZE: debe estar entre 1 y 100']);
+    expect(problems({ WORKER_LOCK_SECONDS: 'diez' })).toEqual(['WORKER_LOCK_SECONDS: debe ser un número']);
+    expect(problems({ WORKER_POLL_MS: '1.5' })).toEqual(['WORKER_POLL_MS: debe ser un número entero']);
+  });
 });

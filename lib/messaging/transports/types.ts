@@ -36,10 +36,21 @@ export interface SendResult {
   response?: string;
 }
 
+/** One mail's result inside a batch: accepted with its id, or refused on its own (e.g. its address). */
+export type BatchItemResult = SendResult | { error: TransportError };
+
 export interface MailTransport {
   /** Stored in messages.provider: 'dev' | 'smtp' | 'resend'. */
   readonly name: string;
   send(message: OutgoingEmail): Promise<SendResult>;
+  /**
+   * Several mails in one provider request, `idempotencyKey` covering the whole request; one
+   * result per mail, in order. Throws a TransportError when the request as a whole failed.
+   * Mails with attachments never come here (Resend's batch endpoint does not take them).
+   */
+  sendBatch?(messages: OutgoingEmail[], idempotencyKey: string): Promise<BatchItemResult[]>;
+  /** At most this many mails per sendBatch call. */
+  readonly maxBatchSize?: number;
   /** Releases pooled connections. */
   close?(): Promise<void> | void;
 }

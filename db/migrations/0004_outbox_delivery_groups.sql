@@ -1,0 +1,3 @@
+ALTER TABLE "messages" ADD COLUMN "delivery_group" bigint;--> statement-breakpoint
+ALTER TABLE "messages" ADD CONSTRAINT "messages_delivery_group_messages_id_fk" FOREIGN KEY ("delivery_group") REFERENCES "public"."messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "messages_delivery_group_idx" ON "messages" USING btree ("delivery_group") WHERE delivery_group is not null;

@@ -111,6 +111,8 @@ export const messages = pgTable(
     index('messages_created_idx').on(t.createdAt),
     index('messages_batch_idx').on(t.batchId),
     index('messages_appointment_idx').on(t.appointmentId),
+    // ENVIAR MAIL/SMS to all patients: "already sent this template to this patient?" (QUIENES, Env).
+    index('messages_patient_idx').on(t.patientId),
     index('messages_delivery_group_idx').on(t.deliveryGroup).where(sql`delivery_group is not null`),
     // Each appointment is reminded once per automatic rule, however often the worker runs.
     uniqueIndex('messages_reminder_once')

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_patient_idx" ON "messages" USING btree ("patient_id");

@@ -8,6 +8,7 @@ import { LoginRefusedError, signIn } from '@/lib/auth/auth';
 import { requirePatient } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { getCenterSettings } from '@/lib/settings/queries';
+import { withoutNul } from '@/lib/validation/nul';
 import { activateAccount } from './activation';
 import { antiSpamSecret, createChallenge, type Challenge } from './challenge';
 import { confirmEmailChange, requestEmailChange } from './email-change';
@@ -42,7 +43,7 @@ const WEB_CLOSED = 'En este momento no se pueden tomar turnos por internet. Comu
 
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? withoutNul(value) : '';
 }
 
 async function requestContext() {

@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { insurers, professionalSpecialties, professionalStudies, professionals, specialties, studies } from '@/db/schema';
+import { MAX_RECORD_ID } from '@/lib/validation/record-id';
 import { likePattern } from './mutation';
 
 /**
@@ -179,5 +180,5 @@ export async function getProfessional(db: DbOrTx, id: number) {
 /** A route segment like "12" as an id, or null (then the page answers "not found"). */
 export function parseId(segment: string): number | null {
   const id = Number(segment);
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  return Number.isSafeInteger(id) && id > 0 && id <= MAX_RECORD_ID ? id : null;
 }

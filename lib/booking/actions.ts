@@ -11,7 +11,7 @@ import { requirePatient } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { listProfessionalsFor, localToday } from '@/lib/availability/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
-import { withoutNul } from '@/lib/validation/nul';
+import { formText } from '@/lib/validation/form-data';
 import { recordId } from '@/lib/validation/record-id';
 import { acknowledge, hasAcknowledged } from './acknowledgement';
 import { bookAppointment } from './book';
@@ -26,11 +26,6 @@ import {
   type FormState,
   type SlotRef,
 } from './schemas';
-
-/** A form field as text; a NUL (which no keyboard types and PostgreSQL cannot store) is dropped. */
-function field(formData: FormData, name: string): string {
-  return withoutNul(String(formData.get(name) ?? ''));
-}
 
 // Bound arguments (ids, the return path) come back from the browser like any form field: a forged
 // request can put anything there, so each one is parsed before it reaches a query.
@@ -54,7 +49,7 @@ export async function confirmWebBooking(
   formData: FormData,
 ): Promise<FormState<ConfirmField>> {
   const patient = await requirePatient();
-  const values = { insurerId: field(formData, 'insurerId'), reason: field(formData, 'reason') };
+  const values = { insurerId: formText(formData, 'insurerId'), reason: formText(formData, 'reason') };
   const slot = slotRefSchema.safeParse(slotRef);
   const parsed = confirmBookingSchema.safeParse(values);
   if (!slot.success) return { error: 'El horario elegido no es válido. Vuelva a elegirlo en la agenda.', values };
@@ -126,7 +121,7 @@ export async function updateMyAppointmentReason(
   formData: FormData,
 ): Promise<FormState<'reason'>> {
   const patient = await requirePatient();
-  const values = { reason: field(formData, 'reason') };
+  const values = { reason: formText(formData, 'reason') };
   const id = recordId.safeParse(appointmentId);
   if (!id.success) return { error: NOT_EDITABLE, values };
   const parsed = editReasonSchema.safeParse(values);

@@ -131,9 +131,12 @@ export function hostileInputFor(keys: readonly string[], valueFor: fc.Arbitrary<
   return keys.length ? fc.oneof({ arbitrary: fields, weight: 4 }, { arbitrary: hostileValue, weight: 1 }) : hostileValue;
 }
 
-/** A FormData with the given field names, each missing, once, or repeated, with hostile strings. */
-export function hostileFormData(keys: readonly string[]): fc.Arbitrary<FormData> {
-  return fc
+/**
+ * A FormData with the given field names, each missing, once, or repeated, with hostile strings;
+ * now and then not a FormData at all (a forged request encodes whatever it likes).
+ */
+export function hostileFormData(keys: readonly string[]): fc.Arbitrary<unknown> {
+  const form = fc
     .tuple(...keys.map((k) => fc.tuple(fc.constant(k), fc.array(hostileString, { maxLength: 3 }))), fc.array(fc.tuple(awkwardKey, hostileString), { maxLength: 2 }))
     .map((entries) => {
       const form = new FormData();
@@ -142,6 +145,7 @@ export function hostileFormData(keys: readonly string[]): fc.Arbitrary<FormData>
       for (const [k, v] of extra) form.append(k, v);
       return form;
     });
+  return fc.oneof({ arbitrary: form, weight: 5 }, { arbitrary: hostileValue, weight: 1 });
 }
 
 const ENGLISH = /\b(invalid|expected|required|received|must|too (big|small)|unrecognized|characters|input|string|number)\b/i;

@@ -7,8 +7,7 @@ import {
   generateSlots,
   isoWeekday,
   minutesOf,
-  type BusyInterval,
-  type ClosedPeriod,
+  type GenerateSlotsInput,
   type ScheduleRule,
   type Slot,
 } from '@/lib/availability/slots';
@@ -76,16 +75,7 @@ function isRepeatedWallTime(instant: Date, timeZone: string): boolean {
   return formatInTimeZone(new Date(instant.getTime() - 3_600_000), timeZone, "yyyy-MM-dd'T'HH:mm") >= here;
 }
 
-interface Agenda {
-  timeZone: string;
-  fromDate: string;
-  toDate: string;
-  rules: ScheduleRule[];
-  closed: ClosedPeriod[];
-  busy: BusyInterval[];
-  notBefore: Date;
-  lastDateByProfessional: Map<number, string>;
-}
+type Agenda = Required<Pick<GenerateSlotsInput, 'timeZone' | 'fromDate' | 'toDate' | 'rules' | 'closed' | 'busy' | 'notBefore' | 'lastDateByProfessional'>>;
 
 const PROS = [1, 2, 3];
 

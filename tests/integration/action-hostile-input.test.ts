@@ -142,8 +142,8 @@ function refusalMessages(answer: unknown): string[] | null {
   const fieldMessages = Object.values(a.fieldErrors ?? {});
   const refused = a.ok === false || (typeof a.error === 'string' && a.error !== '') || fieldMessages.length > 0 || a.linkState !== undefined;
   if (!refused) return null;
-  // A link refusal (used / expired / invalid) is shown by the page with its own Spanish text.
-  return [a.error, ...fieldMessages, a.detail].filter((m) => m !== undefined && m !== null && !(a.linkState && m === undefined)) as string[];
+  // A link refusal (used / expired / invalid) alone carries no text: the page shows its own Spanish one.
+  return [a.error, ...fieldMessages, a.detail].filter((m) => m !== undefined && m !== null) as string[];
 }
 
 /** 10:00 on the next weekdays at least a week from now (Buenos Aires), inside the test agendas. */

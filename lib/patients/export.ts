@@ -38,90 +38,6 @@ export function withoutSecrets(value: unknown): unknown {
   return value;
 }
 
-export interface PatientExport {
-  format: 'turnos.patient-export';
-  version: number;
-  exportedAt: string;
-  legalBasis: string;
-  center: { name: string; timeZone: string };
-  patient: {
-    id: number;
-    dni: string;
-    lastName: string;
-    firstName: string;
-    birthDate: string | null;
-    phone: string;
-    mobile: string;
-    email: string;
-    address: string;
-    insurer: string | null;
-    memberNumber: string;
-    remindersOptIn: boolean;
-    notes: string;
-    createdAt: string;
-    updatedAt: string;
-  };
-  webAccount: null | {
-    id: number;
-    state: 'activa' | 'pendiente de activación' | 'deshabilitada';
-    createdAt: string;
-    createdIp: string;
-    activatedAt: string | null;
-    disabled: boolean;
-    disabledObservation: string;
-    lastLoginAt: string | null;
-    links: Array<{ purpose: string; newEmail: string | null; createdAt: string; expiresAt: string; usedAt: string | null }>;
-  };
-  appointments: Array<{
-    id: number;
-    startsAt: string;
-    endsAt: string;
-    professional: string;
-    specialty: string | null;
-    study: string | null;
-    insurer: string | null;
-    status: string;
-    source: string;
-    reason: string;
-    overbooked: boolean;
-    createdAt: string;
-    createdBy: string | null;
-    createdIp: string;
-    cancelledAt: string | null;
-    cancelOrigin: string | null;
-    cancelledBy: string | null;
-    rescheduledFromId: number | null;
-    deletedAt: string | null;
-    deletedBy: string | null;
-  }>;
-  messages: Array<{
-    id: number;
-    channel: string;
-    kind: string;
-    status: string;
-    recipient: string;
-    subject: string;
-    bodyText: string;
-    appointmentId: number | null;
-    createdAt: string;
-    sentAt: string | null;
-    attempts: number;
-    error: string | null;
-  }>;
-  audit: Array<{
-    id: number;
-    at: string;
-    actorKind: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entityId: string;
-    before: unknown;
-    after: unknown;
-    ip: string;
-  }>;
-}
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
@@ -133,7 +49,7 @@ export function withoutLinkTokens(text: string): string {
 }
 
 /** The whole export of one patient, or null when there is no such patient. Reads only. */
-export async function buildPatientExport(db: DbOrTx, patientId: number, now = new Date()): Promise<PatientExport | null> {
+export async function buildPatientExport(db: DbOrTx, patientId: number, now = new Date()) {
   const [row] = await db
     .select({ patient: patients, insurer: insurers.name })
     .from(patients)
@@ -224,7 +140,7 @@ export async function buildPatientExport(db: DbOrTx, patientId: number, now = ne
     .orderBy(asc(auditLog.at), asc(auditLog.id));
 
   return {
-    format: 'turnos.patient-export',
+    format: 'turnos.patient-export' as const,
     version: EXPORT_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     legalBasis: 'Ley 25.326 de Protección de los Datos Personales, art. 14 (derecho de acceso)',
@@ -249,7 +165,7 @@ export async function buildPatientExport(db: DbOrTx, patientId: number, now = ne
     webAccount: account
       ? {
           id: account.id,
-          state: account.disabled ? 'deshabilitada' : account.activatedAt ? 'activa' : 'pendiente de activación',
+          state: (account.disabled ? 'deshabilitada' : account.activatedAt ? 'activa' : 'pendiente de activación') as 'activa' | 'pendiente de activación' | 'deshabilitada',
           createdAt: account.createdAt.toISOString(),
           createdIp: account.createdIp,
           activatedAt: iso(account.activatedAt),
@@ -302,6 +218,9 @@ export async function buildPatientExport(db: DbOrTx, patientId: number, now = ne
     })),
   };
 }
+
+/** What the JSON file holds (version EXPORT_FORMAT_VERSION). */
+export type PatientExport = NonNullable<Awaited<ReturnType<typeof buildPatientExport>>>;
 
 export type ExportFormat = 'json' | 'html';
 

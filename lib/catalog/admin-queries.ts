@@ -2,7 +2,6 @@ import 'server-only';
 import { asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { insurers, professionalSpecialties, professionalStudies, professionals, specialties, studies } from '@/db/schema';
-import { MAX_RECORD_ID } from '@/lib/validation/record-id';
 import { likePattern } from './mutation';
 
 /**
@@ -177,8 +176,5 @@ export async function getProfessional(db: DbOrTx, id: number) {
   return { ...row, specialtyIds: specs.map((s) => s.id), studies: studs };
 }
 
-/** A route segment like "12" as an id, or null (then the page answers "not found"). */
-export function parseId(segment: string): number | null {
-  const id = Number(segment);
-  return Number.isSafeInteger(id) && id > 0 && id <= MAX_RECORD_ID ? id : null;
-}
+// The catalogue pages' id parser lives with the other id rules.
+export { parseId } from '@/lib/validation/record-id';

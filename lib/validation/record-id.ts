@@ -9,3 +9,9 @@ export const MAX_RECORD_ID = 2_147_483_647;
 
 /** A row id as a request carries it (number or digits). */
 export const recordId = z.coerce.number().int().positive().max(MAX_RECORD_ID);
+
+/** A route segment or query value like "12" as an id, or null (then the page answers "not found"). */
+export function parseId(segment: unknown): number | null {
+  const id = typeof segment === 'string' && /^\d+$/.test(segment) ? Number(segment) : NaN;
+  return Number.isSafeInteger(id) && id > 0 && id <= MAX_RECORD_ID ? id : null;
+}

@@ -8,6 +8,7 @@ import { LoginRefusedError, signIn } from '@/lib/auth/auth';
 import { requirePatient } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { getCenterSettings } from '@/lib/settings/queries';
+import { formText } from '@/lib/validation/form-data';
 import { activateAccount } from './activation';
 import { antiSpamSecret, createChallenge, type Challenge } from './challenge';
 import { confirmEmailChange, requestEmailChange } from './email-change';
@@ -40,11 +41,6 @@ const TOO_MANY = 'Recibimos demasiados pedidos. Por seguridad, espere una hora e
 const THROTTLED = 'Demasiados intentos fallidos. Por seguridad espere 15 minutos e intente nuevamente.';
 const WEB_CLOSED = 'En este momento no se pueden tomar turnos por internet. Comuníquese con el centro.';
 
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value : '';
-}
-
 async function requestContext() {
   const h = await headers();
   const db = getDb();
@@ -59,11 +55,11 @@ export type RegistrationStartState = AccountFormState & { challenge: Challenge; 
 /** Paso 1: DNI + the sum. Success hands the form a ticket for paso 2. */
 export async function startRegistrationAction(_prev: RegistrationStartState, formData: FormData): Promise<RegistrationStartState> {
   const secret = antiSpamSecret();
-  const parsed = registrationStartSchema.safeParse({ dni: text(formData, 'dni'), answer: text(formData, 'answer') });
+  const parsed = registrationStartSchema.safeParse({ dni: formText(formData, 'dni'), answer: formText(formData, 'answer') });
   if (!parsed.success) {
     return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error), challenge: createChallenge(secret) };
   }
-  const result = startRegistration({ ...parsed.data, challenge: text(formData, 'challenge') }, secret);
+  const result = startRegistration({ ...parsed.data, challenge: formText(formData, 'challenge') }, secret);
   if (!result.ok) {
     const message = result.reason === 'expired' ? EXPIRED_SUM : WRONG_SUM;
     return { error: message, fieldErrors: { answer: message }, challenge: createChallenge(secret) };
@@ -76,24 +72,24 @@ export type RegistrationState = AccountFormState & { restart?: Challenge };
 /** Paso 2. The same answer for every DNI (lib/accounts/registration.ts explains why). */
 export async function registerAction(_prev: RegistrationState, formData: FormData): Promise<RegistrationState> {
   const parsed = registrationSchema.safeParse({
-    dni: text(formData, 'dni'),
-    lastName: text(formData, 'lastName'),
-    firstName: text(formData, 'firstName'),
-    birthDate: text(formData, 'birthDate'),
-    mobile: text(formData, 'mobile'),
-    phone: text(formData, 'phone'),
-    email: text(formData, 'email'),
-    insurerId: text(formData, 'insurerId'),
-    memberNumber: text(formData, 'memberNumber'),
-    password: text(formData, 'password'),
-    passwordConfirm: text(formData, 'passwordConfirm'),
-    remindersOptIn: formData.get('remindersOptIn') === 'on',
+    dni: formText(formData, 'dni'),
+    lastName: formText(formData, 'lastName'),
+    firstName: formText(formData, 'firstName'),
+    birthDate: formText(formData, 'birthDate'),
+    mobile: formText(formData, 'mobile'),
+    phone: formText(formData, 'phone'),
+    email: formText(formData, 'email'),
+    insurerId: formText(formData, 'insurerId'),
+    memberNumber: formText(formData, 'memberNumber'),
+    password: formText(formData, 'password'),
+    passwordConfirm: formText(formData, 'passwordConfirm'),
+    remindersOptIn: formText(formData, 'remindersOptIn') === 'on',
   });
   if (!parsed.success) return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   const { db, center, ip, linkBase } = await requestContext();
   if (!center.webEnabled) return { error: WEB_CLOSED };
   const secret = antiSpamSecret();
-  const result = await registerPatient(db, { ...parsed.data, ticket: text(formData, 'ticket') }, { secret, ip, linkBase });
+  const result = await registerPatient(db, { ...parsed.data, ticket: formText(formData, 'ticket') }, { secret, ip, linkBase });
   if (result.ok) return { ok: true };
   switch (result.reason) {
     case 'ticket':
@@ -131,7 +127,7 @@ export type LinkState = AccountFormState & { linkState?: 'used' | 'expired' | 'i
 
 /** "Activar mi usuario" (bound to the link's token). Success signs in and opens Mis Datos. */
 export async function activateAction(token: string, _prev: LinkState, formData: FormData): Promise<LinkState> {
-  const parsed = activationSchema.safeParse({ password: text(formData, 'password') });
+  const parsed = activationSchema.safeParse({ password: formText(formData, 'password') });
   if (!parsed.success) return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   const { db, ip, linkBase } = await requestContext();
   const result = await activateAccount(db, { token, password: parsed.data.password }, { ip, linkBase });
@@ -146,7 +142,7 @@ export async function activateAction(token: string, _prev: LinkState, formData: 
 
 /** "Elegir una nueva contraseña" (bound to the link's token). Success signs in. */
 export async function resetPasswordAction(token: string, _prev: LinkState, formData: FormData): Promise<LinkState> {
-  const parsed = resetPasswordSchema.safeParse({ password: text(formData, 'password'), passwordConfirm: text(formData, 'passwordConfirm') });
+  const parsed = resetPasswordSchema.safeParse({ password: formText(formData, 'password'), passwordConfirm: formText(formData, 'passwordConfirm') });
   if (!parsed.success) return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   const { db, ip } = await requestContext();
   const result = await resetPassword(db, { token, password: parsed.data.password }, { ip });
@@ -170,12 +166,12 @@ export type ForgotPasswordState = AccountFormState & { challenge: Challenge };
 
 export async function forgotPasswordAction(_prev: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
   const secret = antiSpamSecret();
-  const parsed = forgotPasswordSchema.safeParse({ dni: text(formData, 'dni'), answer: text(formData, 'answer') });
+  const parsed = forgotPasswordSchema.safeParse({ dni: formText(formData, 'dni'), answer: formText(formData, 'answer') });
   if (!parsed.success) {
     return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error), challenge: createChallenge(secret) };
   }
   const { db, ip, linkBase } = await requestContext();
-  const result = await requestPasswordReset(db, { ...parsed.data, challenge: text(formData, 'challenge') }, { secret, ip, linkBase });
+  const result = await requestPasswordReset(db, { ...parsed.data, challenge: formText(formData, 'challenge') }, { secret, ip, linkBase });
   if (result.ok) return { ok: true, challenge: createChallenge(secret) };
   if (result.reason === 'rate_limited') return { error: TOO_MANY, challenge: createChallenge(secret) };
   const message = result.reason === 'antispam_expired' ? EXPIRED_SUM : WRONG_SUM;
@@ -187,12 +183,12 @@ export async function forgotPasswordAction(_prev: ForgotPasswordState, formData:
 export async function updateMyContactAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const patient = await requirePatient();
   const parsed = myContactSchema.safeParse({
-    mobile: text(formData, 'mobile'),
-    phone: text(formData, 'phone'),
-    address: text(formData, 'address'),
-    insurerId: text(formData, 'insurerId'),
-    memberNumber: text(formData, 'memberNumber'),
-    remindersOptIn: formData.get('remindersOptIn') === 'on',
+    mobile: formText(formData, 'mobile'),
+    phone: formText(formData, 'phone'),
+    address: formText(formData, 'address'),
+    insurerId: formText(formData, 'insurerId'),
+    memberNumber: formText(formData, 'memberNumber'),
+    remindersOptIn: formText(formData, 'remindersOptIn') === 'on',
   });
   if (!parsed.success) return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   const { db, ip } = await requestContext();
@@ -205,9 +201,9 @@ export async function updateMyContactAction(_prev: AccountFormState, formData: F
 export async function changeMyPasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const patient = await requirePatient();
   const parsed = changePasswordSchema.safeParse({
-    currentPassword: text(formData, 'currentPassword'),
-    newPassword: text(formData, 'newPassword'),
-    newPasswordConfirm: text(formData, 'newPasswordConfirm'),
+    currentPassword: formText(formData, 'currentPassword'),
+    newPassword: formText(formData, 'newPassword'),
+    newPasswordConfirm: formText(formData, 'newPasswordConfirm'),
   });
   if (!parsed.success) return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   const { db, ip } = await requestContext();
@@ -218,7 +214,7 @@ export async function changeMyPasswordAction(_prev: AccountFormState, formData: 
 
 export async function requestEmailChangeAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const patient = await requirePatient();
-  const parsed = changeEmailSchema.safeParse({ newEmail: text(formData, 'newEmail'), currentPassword: text(formData, 'currentPassword') });
+  const parsed = changeEmailSchema.safeParse({ newEmail: formText(formData, 'newEmail'), currentPassword: formText(formData, 'currentPassword') });
   if (!parsed.success) return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   const { db, ip, linkBase } = await requestContext();
   const result = await requestEmailChange(db, patient.patientId, parsed.data, { ip, linkBase });

@@ -1,5 +1,6 @@
 import '@/lib/validation/spanish';
 import { z } from 'zod';
+import { MAX_RECORD_ID } from '@/lib/validation/record-id';
 import { dniSchema, email, patientSchema } from '@/lib/patients/schemas';
 
 /**
@@ -30,7 +31,8 @@ const requiredEmail = email.refine((v) => v !== '', 'Ingrese su e-mail.');
 const insurerId = z.coerce
   .number({ error: 'Elija su obra social (o PARTICULAR si no tiene).' })
   .int('Elija su obra social (o PARTICULAR si no tiene).')
-  .positive('Elija su obra social (o PARTICULAR si no tiene).');
+  .positive('Elija su obra social (o PARTICULAR si no tiene).')
+  .max(MAX_RECORD_ID, 'Elija su obra social (o PARTICULAR si no tiene).');
 
 const { lastName, firstName, birthDate, mobile, phone, memberNumber } = patientSchema.shape;
 

@@ -7,6 +7,7 @@ import { currentStaffRole } from '@/lib/auth/credentials';
 import { getSessionUser } from '@/lib/auth/session';
 import type { StaffRole, StaffSessionUser } from '@/lib/auth/session-claims';
 import { clientIp } from '@/lib/auth/throttle';
+import { NUL_MESSAGE, pathsWithNul } from '@/lib/validation/nul';
 
 export type ActionResult<T = undefined, F extends string = string> =
   | ({ ok: true } & ([T] extends [undefined] ? { data?: undefined } : { data: T }))
@@ -29,6 +30,10 @@ export function staffAction<S extends z.ZodType, T = undefined>(
     if (user?.kind !== 'staff') return { ok: false, error: 'Su sesión terminó. Ingrese nuevamente.' };
     const role = await currentStaffRole(getDb(), user.staffId);
     if (!role || !roles.includes(role)) return { ok: false, error: NOT_ALLOWED };
+    const withNul = pathsWithNul(raw);
+    if (withNul.length) {
+      return { ok: false, error: 'Revise los datos marcados.', fieldErrors: Object.fromEntries(withNul.map((p) => [p, NUL_MESSAGE])) };
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};

@@ -1,17 +1,22 @@
 import '@/lib/validation/spanish';
 import { z } from 'zod';
+import { MAX_RECORD_ID, recordId } from '@/lib/validation/record-id';
 
 /**
  * One schema per agenda form, shared by the form's resolver and the domain function. What needs
  * the center's "today" (nothing may start in the past) is checked on the server, in the domain.
  */
 
-const id = z.coerce.number({ error: 'Falta indicar el registro.' }).int().positive('Falta indicar el registro.');
+const id = z.coerce
+  .number({ error: 'Falta indicar el registro.' })
+  .int()
+  .positive('Falta indicar el registro.')
+  .max(MAX_RECORD_ID, 'Falta indicar el registro.');
 
 /** '' or nothing → null; anything else must be an id. For the "Cualquiera" options. */
 const optionalId = z.preprocess(
   (v) => (v === '' || v === undefined || v === null ? null : v),
-  z.coerce.number().int().positive('Elija una opción de la lista.').nullable(),
+  z.coerce.number().int().positive('Elija una opción de la lista.').max(MAX_RECORD_ID, 'Elija una opción de la lista.').nullable(),
 );
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -105,7 +110,7 @@ export const closureIdSchema = z.object({ id });
 /** What staff chose for the turnos a change leaves outside the agenda, and which ones they saw. */
 export const resolutionSchema = z.object({
   decision: z.enum(['keep', 'cancel']).optional(),
-  confirmedIds: z.array(z.coerce.number().int().positive()).max(5000).optional(),
+  confirmedIds: z.array(recordId).max(5000).optional(),
 });
 
 export type RuleInput = z.input<typeof ruleSchema>;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { recordId } from '@/lib/validation/record-id';
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/admin/staff-action';
 import { bookAppointment } from '@/lib/booking/book';
@@ -12,7 +13,7 @@ import { patientSchema } from '@/lib/patients/schemas';
 import { markAttendance } from './attendance';
 
 const STAFF = ['admin', 'reception'] as const;
-const id = z.coerce.number().int().positive();
+const id = recordId;
 
 /** Presente / Ausente / back to Reservado. */
 export const setAttendance = staffAction(

@@ -16,6 +16,7 @@ import {
   type SessionKind,
 } from '@/lib/auth/session-claims';
 import { DEFAULT_THROTTLE } from '@/lib/auth/throttle';
+import { formText } from '@/lib/validation/form-data';
 
 export type LoginField = 'dni' | 'username' | 'password';
 
@@ -88,23 +89,23 @@ async function signInOrExplain(
 }
 
 export async function loginPatient(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const parsed = patientLoginSchema.safeParse({ dni: formData.get('dni') ?? '', password: formData.get('password') ?? '' });
+  const parsed = patientLoginSchema.safeParse({ dni: formText(formData, 'dni'), password: formText(formData, 'password') });
   if (!parsed.success) {
     return { ok: false, error: 'Revise los datos marcados.', fieldErrors: fieldErrorsOf(parsed.error.issues) };
   }
-  const redirectTo = safeReturnPath('patient', formData.get('desde')) ?? PATIENT_HOME_PATH;
+  const redirectTo = safeReturnPath('patient', formText(formData, 'desde')) ?? PATIENT_HOME_PATH;
   return signInOrExplain('patient', parsed.data, redirectTo);
 }
 
 export async function loginStaff(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const parsed = staffLoginSchema.safeParse({
-    username: formData.get('username') ?? '',
-    password: formData.get('password') ?? '',
+    username: formText(formData, 'username'),
+    password: formText(formData, 'password'),
   });
   if (!parsed.success) {
     return { ok: false, error: 'Revise los datos marcados.', fieldErrors: fieldErrorsOf(parsed.error.issues) };
   }
-  const redirectTo = safeReturnPath('staff', formData.get('desde')) ?? STAFF_HOME_PATH;
+  const redirectTo = safeReturnPath('staff', formText(formData, 'desde')) ?? STAFF_HOME_PATH;
   return signInOrExplain('staff', parsed.data, redirectTo);
 }
 

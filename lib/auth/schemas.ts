@@ -1,5 +1,6 @@
 import '@/lib/validation/spanish';
 import { z } from 'zod';
+import { NUL_MESSAGE } from '@/lib/validation/nul';
 
 /**
  * "30.111.222", "30 111 222" and "30-111-222" are how people write a DNI: keep the digits.
@@ -25,7 +26,13 @@ export const patientLoginSchema = z.object({
 });
 
 export const staffLoginSchema = z.object({
-  username: z.string().trim().min(1, 'Ingrese su usuario.').max(100, 'El usuario es demasiado largo.'),
+  // Recorded as typed in the failed-attempt log, so it must be storable text.
+  username: z
+    .string()
+    .trim()
+    .min(1, 'Ingrese su usuario.')
+    .max(100, 'El usuario es demasiado largo.')
+    .refine((v) => !v.includes('\u0000'), NUL_MESSAGE),
   password: z.string().min(1, 'Ingrese su contraseña.').max(200, 'La contraseña es demasiado larga.'),
 });
 

@@ -99,8 +99,10 @@ export function isoWeekday(date: string): number {
 }
 
 /**
- * Converts a local wall-clock minute of `date` to an instant. Returns null for wall times that do
- * not exist (the hour skipped when daylight saving starts).
+ * Converts a local wall-clock minute of `date` to an instant. On a daylight-saving day, a wall
+ * time that does not exist (the hour skipped when it starts) gives null, and a wall time that
+ * happens twice (the hour repeated when it ends) gives its first occurrence, so the repeated hour
+ * is offered once and the same wall time never names two slots.
  */
 function makeLocalClock(date: string, timeZone: string) {
   const dayStart = fromZonedTime(`${date}T00:00:00`, timeZone);
@@ -112,11 +114,25 @@ function makeLocalClock(date: string, timeZone: string) {
     return (minute: number): Date | null => new Date(midnightUtc + minute * MINUTE - offsetAtStart);
   }
   return (minute: number): Date | null => {
-    const instant = fromZonedTime(`${date}T${hhmm(minute)}:00`, timeZone);
-    const offset = zoneOffset(timeZone, instant);
-    // Round trip: a skipped wall time maps to another wall time.
-    return instant.getTime() + offset === midnightUtc + minute * MINUTE ? instant : null;
+    const wall = midnightUtc + minute * MINUTE;
+    // The wall time under each of the day's two offsets; a candidate is real when it reads back as
+    // that wall time. Neither: skipped. Both: repeated, take the earlier.
+    const real = [wall - offsetAtStart, wall - offsetAtEnd].filter((t) => t + zoneOffset(timeZone, new Date(t)) === wall);
+    return real.length === 0 ? null : new Date(Math.min(...real));
   };
+}
+
+/**
+ * The instant a block ends. When its end falls in the hour skipped by daylight saving, the block
+ * ends where that hour ends (the first wall time that exists), so a slot straddling the gap never
+ * runs past the agenda's hours.
+ */
+function wallTimeAtOrAfter(clock: (minute: number) => Date | null, minute: number): number {
+  for (let m = minute; m < minute + 180; m++) {
+    const instant = clock(m);
+    if (instant) return instant.getTime();
+  }
+  return Infinity;
 }
 
 function closedOn(date: string, professionalId: number, closed: ClosedPeriod[]) {
@@ -173,7 +189,7 @@ export function generateSlotsByProfessional(input: GenerateSlotsInput): Map<numb
       if (closures.some((c) => c.startTime === null)) continue;
       const blockStart = minutesOf(rule.startTime);
       const blockEnd = minutesOf(rule.endTime);
-      const blockEndMs = clock(blockEnd)?.getTime() ?? Infinity;
+      const blockEndMs = wallTimeAtOrAfter(clock, blockEnd);
       const slotMs = rule.slotMinutes * MINUTE;
       for (let m = blockStart; m + rule.slotMinutes <= blockEnd; m += rule.slotMinutes) {
         const startsAt = clock(m);

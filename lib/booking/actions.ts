@@ -11,6 +11,8 @@ import { requirePatient } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { listProfessionalsFor, localToday } from '@/lib/availability/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
+import { formText } from '@/lib/validation/form-data';
+import { recordId } from '@/lib/validation/record-id';
 import { acknowledge, hasAcknowledged } from './acknowledgement';
 import { bookAppointment } from './book';
 import { cancelAppointment } from './cancel';
@@ -25,13 +27,17 @@ import {
   type SlotRef,
 } from './schemas';
 
+// Bound arguments (ids, the return path) come back from the browser like any form field: a forged
+// request can put anything there, so each one is parsed before it reaches a query.
+
 /** "OK" on the professional's general message: remember it briefly, then show the agenda. */
 export async function acknowledgeProfessionalMessage(professionalId: number, returnTo: string): Promise<void> {
   const patient = await requirePatient();
-  const [pro] = await listProfessionalsFor(getDb(), { professionalIds: [professionalId] }, true);
+  const id = recordId.safeParse(professionalId);
+  const [pro] = id.success ? await listProfessionalsFor(getDb(), { professionalIds: [id.data] }, true) : [];
   if (pro) await acknowledge(patient.patientId, pro.id, pro.generalMessage);
   // Only back into the booking pages: never an open redirect.
-  redirect(returnTo.startsWith('/tomar-turno/') ? returnTo : '/tomar-turno');
+  redirect(typeof returnTo === 'string' && returnTo.startsWith('/tomar-turno/') ? returnTo : '/tomar-turno');
 }
 
 export type ConfirmField = 'insurerId' | 'reason';
@@ -43,7 +49,7 @@ export async function confirmWebBooking(
   formData: FormData,
 ): Promise<FormState<ConfirmField>> {
   const patient = await requirePatient();
-  const values = { insurerId: String(formData.get('insurerId') ?? ''), reason: String(formData.get('reason') ?? '') };
+  const values = { insurerId: formText(formData, 'insurerId'), reason: formText(formData, 'reason') };
   const slot = slotRefSchema.safeParse(slotRef);
   const parsed = confirmBookingSchema.safeParse(values);
   if (!slot.success) return { error: 'El horario elegido no es válido. Vuelva a elegirlo en la agenda.', values };
@@ -93,16 +99,20 @@ export async function confirmWebBooking(
 /** "CANCELAR" in Mis Turnos, after the patient confirmed. */
 export async function cancelMyAppointment(appointmentId: number): Promise<FormState<never>> {
   const patient = await requirePatient();
+  const id = recordId.safeParse(appointmentId);
+  if (!id.success) return { error: 'No encontramos ese turno.' };
   const ip = clientIp(await headers());
   const result = await cancelAppointment(
     getDb(),
-    { appointmentId, actor: { kind: 'patient', patientId: patient.patientId }, ip },
+    { appointmentId: id.data, actor: { kind: 'patient', patientId: patient.patientId }, ip },
     (tx, cancelled) => enqueueCancellationNotice(tx, cancelled.id, 'patient'),
   );
   if (!result.ok) return { error: result.message };
   revalidatePath('/mis-turnos');
   return { ok: true };
 }
+
+const NOT_EDITABLE = 'No encontramos ese turno, o ya no se puede modificar.';
 
 /** "Modificar el MOTIVO del Turno" in Mis Turnos: only the patient's own, still reserved turnos. */
 export async function updateMyAppointmentReason(
@@ -111,7 +121,9 @@ export async function updateMyAppointmentReason(
   formData: FormData,
 ): Promise<FormState<'reason'>> {
   const patient = await requirePatient();
-  const values = { reason: String(formData.get('reason') ?? '') };
+  const values = { reason: formText(formData, 'reason') };
+  const id = recordId.safeParse(appointmentId);
+  if (!id.success) return { error: NOT_EDITABLE, values };
   const parsed = editReasonSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf<'reason'>(parsed.error), values };
   const db = getDb();
@@ -124,7 +136,7 @@ export async function updateMyAppointmentReason(
       .from(appointments)
       .where(
         and(
-          eq(appointments.id, appointmentId),
+          eq(appointments.id, id.data),
           eq(appointments.patientId, patient.patientId),
           eq(appointments.status, 'reserved'),
           isNull(appointments.deletedAt),
@@ -143,7 +155,7 @@ export async function updateMyAppointmentReason(
     });
     return true;
   });
-  if (!updated) return { error: 'No encontramos ese turno, o ya no se puede modificar.', values };
+  if (!updated) return { error: NOT_EDITABLE, values };
   revalidatePath('/mis-turnos');
   return { ok: true, values };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { recordId } from '@/lib/validation/record-id';
 
-const id = z.coerce.number().int().positive();
+const id = recordId;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The booking pages' query string: what was picked, and which week. Bad values are dropped. */

@@ -1,5 +1,6 @@
 import '@/lib/validation/spanish';
 import { z } from 'zod';
+import { MAX_RECORD_ID } from '@/lib/validation/record-id';
 
 export const REASON_MAX = 300;
 
@@ -8,16 +9,20 @@ export const confirmBookingSchema = z.object({
   insurerId: z.coerce
     .number({ error: 'Elija su obra social (o PARTICULAR).' })
     .int('Elija su obra social (o PARTICULAR).')
-    .positive('Elija su obra social (o PARTICULAR).'),
+    .positive('Elija su obra social (o PARTICULAR).')
+    .max(MAX_RECORD_ID, 'Elija su obra social (o PARTICULAR).'),
   reason: z.string().trim().max(REASON_MAX, `El motivo puede tener hasta ${REASON_MAX} caracteres.`).default(''),
 });
 
+/** The slot bound by the page: numbers as the page bound them, never coerced from text. */
+const slotId = z.number().int().positive().max(MAX_RECORD_ID);
+
 export const slotRefSchema = z.object({
-  professionalId: z.number().int().positive(),
+  professionalId: slotId,
   startsAt: z.iso.datetime(),
-  specialtyId: z.number().int().positive().optional(),
-  studyId: z.number().int().positive().optional(),
-  rescheduleFromId: z.number().int().positive().optional(),
+  specialtyId: slotId.optional(),
+  studyId: slotId.optional(),
+  rescheduleFromId: slotId.optional(),
 });
 export type SlotRef = z.infer<typeof slotRefSchema>;
 

@@ -176,8 +176,5 @@ export async function getProfessional(db: DbOrTx, id: number) {
   return { ...row, specialtyIds: specs.map((s) => s.id), studies: studs };
 }
 
-/** A route segment like "12" as an id, or null (then the page answers "not found"). */
-export function parseId(segment: string): number | null {
-  const id = Number(segment);
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
+// The catalogue pages' id parser lives with the other id rules.
+export { parseId } from '@/lib/validation/record-id';

@@ -1,5 +1,6 @@
 import '@/lib/validation/spanish';
 import { z } from 'zod';
+import { MAX_RECORD_ID, recordId } from '@/lib/validation/record-id';
 
 /**
  * One schema per catalogue form, shared by the form's resolver, the server action and the domain
@@ -11,10 +12,10 @@ const required = (max: number, label: string, missing: string) => text(max, labe
 /** Free text shown to patients: line breaks are kept, so only the length is limited. */
 const message = (label: string) => text(2000, label);
 
-const id = z.number({ error: 'Falta indicar el registro.' }).int().positive('Falta indicar el registro.');
+const id = z.number({ error: 'Falta indicar el registro.' }).int().positive('Falta indicar el registro.').max(MAX_RECORD_ID, 'Falta indicar el registro.');
 const idList = (label: string) =>
   z
-    .array(z.coerce.number().int().positive(), { error: `${label}: selección no válida.` })
+    .array(recordId, { error: `${label}: selección no válida.` })
     .max(500, `${label}: demasiados elementos.`)
     .transform((ids) => [...new Set(ids)]);
 

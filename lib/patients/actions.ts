@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { recordId } from '@/lib/validation/record-id';
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/admin/staff-action';
 import { createPatient, updatePatient } from './patients';
@@ -22,6 +23,6 @@ export const createPatientAction = staffAction(STAFF, patientSchema, async (inpu
 
 export const updatePatientAction = staffAction(
   STAFF,
-  z.object({ id: z.coerce.number().int().positive(), values: patientSchema }),
+  z.object({ id: recordId, values: patientSchema }),
   async ({ id, values }, { staff, ip }) => done(await updatePatient(getDb(), id, values, { staffId: staff.staffId, ip })),
 );

@@ -1,5 +1,6 @@
 import '@/lib/validation/spanish';
 import { z } from 'zod';
+import { recordId } from '@/lib/validation/record-id';
 
 /** "30.111.222" → "30111222". */
 export function normalizeDni(value: string): string {
@@ -35,7 +36,7 @@ export const email = z
   .max(200)
   .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'El e-mail no es válido.');
 
-const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number().int().positive().nullable());
+const optionalId = z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), recordId.nullable());
 
 /** A patient as staff enter one (reception, by phone). */
 export const patientSchema = z.object({

@@ -1,6 +1,7 @@
 import '@/lib/validation/spanish';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { MAX_RECORD_ID, recordId } from '@/lib/validation/record-id';
 import type { Db, DbOrTx } from '@/db/client';
 import { messageTemplates, reminderRules } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
@@ -9,7 +10,7 @@ import { writeAudit } from '@/lib/audit/log';
 export const reminderRuleSchema = z.object({
   name: z.string().trim().min(2, 'Ponga un nombre a la regla, p. ej. "48 horas antes por mail".').max(80),
   channel: z.enum(['email', 'sms'], { error: 'Elija mail o SMS.' }),
-  templateId: z.coerce.number({ error: 'Elija la plantilla.' }).int().positive('Elija la plantilla.'),
+  templateId: z.coerce.number({ error: 'Elija la plantilla.' }).int().positive('Elija la plantilla.').max(MAX_RECORD_ID, 'Elija la plantilla.'),
   hoursBefore: z.coerce
     .number({ error: 'Indique cuántas horas antes.' })
     .int('Indique horas enteras.')
@@ -17,7 +18,7 @@ export const reminderRuleSchema = z.object({
     .max(720, 'Como mucho 720 horas (30 días) antes.'),
 });
 export type ReminderRuleInput = z.infer<typeof reminderRuleSchema>;
-export const reminderRuleSwitchSchema = z.object({ id: z.coerce.number().int().positive(), on: z.boolean() });
+export const reminderRuleSwitchSchema = z.object({ id: recordId, on: z.boolean() });
 
 type Actor = { staffId: number; label: string; ip?: string };
 type Result = { ok: true; id: number } | { ok: false; error: string; fieldErrors?: Record<string, string> };

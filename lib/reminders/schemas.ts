@@ -1,5 +1,6 @@
 import '@/lib/validation/spanish';
 import { z } from 'zod';
+import { MAX_RECORD_ID } from '@/lib/validation/record-id';
 import { findUnknownTokens, unknownTokensMessage } from './placeholders';
 
 /**
@@ -8,7 +9,7 @@ import { findUnknownTokens, unknownTokensMessage } from './placeholders';
  * whatever the browser sent.
  */
 
-const id = z.number({ error: 'Falta indicar la plantilla.' }).int().positive('Falta indicar la plantilla.');
+const id = z.number({ error: 'Falta indicar la plantilla.' }).int().positive('Falta indicar la plantilla.').max(MAX_RECORD_ID, 'Falta indicar la plantilla.');
 
 /** Mails have no length limit in the manual; this only keeps a pasted novel out of the queue. */
 export const EMAIL_BODY_MAX = 20_000;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { recordId } from '@/lib/validation/record-id';
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/admin/staff-action';
 import { staffUserSchema } from './schemas';
@@ -18,10 +19,10 @@ export const createStaffUserAction = staffAction(ADMIN, staffUserSchema, async (
   done(await createStaffUser(getDb(), input, { staffId: staff.staffId, username: staff.username, ip })),
 );
 
-export const updateStaffUserAction = staffAction(ADMIN, staffUserSchema.extend({ id: z.coerce.number().int().positive() }), async ({ id, ...input }, { staff, ip }) =>
+export const updateStaffUserAction = staffAction(ADMIN, staffUserSchema.extend({ id: recordId }), async ({ id, ...input }, { staff, ip }) =>
   done(await updateStaffUser(getDb(), id, input, { staffId: staff.staffId, username: staff.username, ip })),
 );
 
-export const setStaffUserActiveAction = staffAction(ADMIN, z.object({ id: z.coerce.number().int().positive(), on: z.boolean() }), async ({ id, on }, { staff, ip }) =>
+export const setStaffUserActiveAction = staffAction(ADMIN, z.object({ id: recordId, on: z.boolean() }), async ({ id, on }, { staff, ip }) =>
   done(await setStaffUserActive(getDb(), id, on, { staffId: staff.staffId, username: staff.username, ip })),
 );

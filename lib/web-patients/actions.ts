@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
+import { recordId } from '@/lib/validation/record-id';
 import { getDb } from '@/db/client';
 import { linkBase, requestOrigin } from '@/lib/accounts/links';
 import { staffAction, type ActionResult } from '@/lib/admin/staff-action';
@@ -12,7 +13,7 @@ import { createWebPatient, sendAccountLink, updateWebPatient } from './web-patie
 
 // The manual: "un usuario con el permiso correspondiente" — reception looks after patients too.
 const STAFF = ['admin', 'reception'] as const;
-const id = z.coerce.number().int().positive();
+const id = recordId;
 
 type Done = { ok: true; id: number } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 function done(r: Done): ActionResult<{ id: number }> {

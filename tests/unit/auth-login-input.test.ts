@@ -22,6 +22,10 @@ describe('DNI as people type it', () => {
     }
   });
 
+  it('refuses a staff user name with a NUL byte (Auth.js posts straight to authorize; the attempt log could not store it)', () => {
+    expect(staffLoginSchema.safeParse({ username: 'ad\u0000min', password: 'x' }).error?.issues[0].message).toBe('Contiene un carácter no permitido.');
+  });
+
   it('asks for the missing fields', () => {
     const result = patientLoginSchema.safeParse({ dni: '', password: '' });
     expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([

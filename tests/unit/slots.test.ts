@@ -1,5 +1,4 @@
 import { formatInTimeZone } from 'date-fns-tz';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   closedDays,
@@ -159,61 +158,4 @@ describe('slot generation', () => {
   });
 });
 
-describe('slot generation, properties', () => {
-  const time = fc.integer({ min: 0, max: 23 * 60 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
-  const arbRule = fc
-    .record({
-      professionalId: fc.integer({ min: 1, max: 3 }),
-      weekday: fc.integer({ min: 1, max: 7 }),
-      start: time,
-      length: fc.integer({ min: 10, max: 300 }),
-      slotMinutes: fc.constantFrom(10, 15, 20, 30, 45, 60),
-    })
-    .map(({ start, length, ...r }, ) => {
-      const [h, m] = start.split(':').map(Number);
-      const endMin = Math.min(h * 60 + m + length, 23 * 60 + 59);
-      return { ...r, startTime: start, endTime: `${String(Math.floor(endMin / 60)).padStart(2, '0')}:${String(endMin % 60).padStart(2, '0')}` };
-    })
-    .filter((r) => r.endTime > r.startTime);
-  const arbBusy = fc.record({
-    professionalId: fc.integer({ min: 1, max: 3 }),
-    start: fc.integer({ min: 0, max: 8 * 24 * 60 }),
-    minutes: fc.integer({ min: 5, max: 180 }),
-  });
-
-  it('never overlaps within a professional, stays inside its rule, and is free exactly when nothing overlaps it', () => {
-    fc.assert(
-      fc.property(
-        fc.array(arbRule, { minLength: 1, maxLength: 6 }),
-        fc.array(arbBusy, { maxLength: 15 }),
-        fc.constantFrom(BA, NY, 'Europe/Madrid', 'UTC'),
-        fc.constantFrom('2026-03-02', '2026-03-23', '2026-10-19', '2026-10-26'),
-        (rawRules, rawBusy, timeZone, fromDate) => {
-          const rules = rawRules.map((r, i) => rule({ ...r, id: i + 1 }));
-          const base = Date.parse(`${fromDate}T00:00:00Z`);
-          const busy = rawBusy.map((b) => ({
-            professionalId: b.professionalId,
-            startsAt: new Date(base + b.start * 60_000),
-            endsAt: new Date(base + (b.start + b.minutes) * 60_000),
-          }));
-          const toDate = new Date(base + 6 * 86_400_000).toISOString().slice(0, 10);
-          const slots = generateSlots({ timeZone, fromDate, toDate, rules, closed: [], busy, notBefore: new Date(0) });
-          for (const pro of [1, 2, 3]) {
-            const mine = slots.filter((s) => s.professionalId === pro);
-            for (let i = 1; i < mine.length; i++) expect(mine[i].startsAt >= mine[i - 1].endsAt).toBe(true);
-          }
-          for (const s of slots) {
-            const r = rules.find((x) => x.id === s.scheduleId)!;
-            expect(formatInTimeZone(s.startsAt, timeZone, 'HH:mm')).toBe(s.time);
-            expect(s.time >= r.startTime.slice(0, 5)).toBe(true);
-            expect(formatInTimeZone(s.startsAt, timeZone, 'i')).toBe(String(r.weekday));
-            expect(s.endsAt.getTime() - s.startsAt.getTime()).toBe(r.slotMinutes * 60_000);
-            const overlaps = busy.some((b) => b.professionalId === s.professionalId && b.startsAt < s.endsAt && b.endsAt > s.startsAt);
-            expect(s.free).toBe(!overlaps);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-});
+// Properties over random agendas and daylight-saving weeks: tests/unit/slots-properties.test.ts.

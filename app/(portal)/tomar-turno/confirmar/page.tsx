@@ -16,6 +16,7 @@ import { getOwnAppointment } from '@/lib/appointments/patient-appointment';
 import { getPatientProfile } from '@/lib/patients/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { slotLabel } from '@/lib/time/labels';
+import { parseId } from '@/lib/validation/record-id';
 
 export const metadata: Metadata = { title: 'Confirmar Turno' };
 
@@ -23,9 +24,9 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   const patient = await requirePatient();
   const search = await searchParams;
   const params = parseBookingParams(search);
-  const professionalId = Number(search.profesional);
+  const professionalId = parseId(search.profesional);
   const startsAt = new Date(String(search.inicio ?? ''));
-  if (!Number.isInteger(professionalId) || Number.isNaN(startsAt.getTime())) redirect('/tomar-turno');
+  if (professionalId === null || Number.isNaN(startsAt.getTime())) redirect('/tomar-turno');
   const db = getDb();
   const settings = await getCenterSettings(db);
   if (!settings.webEnabled) return <WebClosedNotice phones={settings.contactPhones} />;

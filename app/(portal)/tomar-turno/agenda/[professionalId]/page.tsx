@@ -16,6 +16,7 @@ import { loadPortalWeek } from '@/lib/booking/portal-week';
 import { listWebProfessionals } from '@/lib/catalog/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formatLocalDate, slotLabel } from '@/lib/time/labels';
+import { parseId } from '@/lib/validation/record-id';
 
 export const metadata: Metadata = { title: 'Agenda del Profesional' };
 
@@ -26,13 +27,13 @@ type Props = {
 
 export default async function ProfessionalAgendaPage({ params, searchParams }: Props) {
   const patient = await requirePatient();
-  const professionalId = Number((await params).professionalId);
+  const professionalId = parseId((await params).professionalId);
   const search = await searchParams;
   const query = parseBookingParams(search);
   const db = getDb();
   const settings = await getCenterSettings(db);
   if (!settings.webEnabled) return <WebClosedNotice phones={settings.contactPhones} />;
-  const [pro] = Number.isInteger(professionalId) ? await listProfessionalsFor(db, { professionalIds: [professionalId] }, true) : [];
+  const [pro] = professionalId !== null ? await listProfessionalsFor(db, { professionalIds: [professionalId] }, true) : [];
   if (!pro) {
     return (
       <div className="space-y-3">

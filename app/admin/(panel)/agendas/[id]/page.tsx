@@ -13,6 +13,7 @@ import { displayDate, validityLabel, WEEKDAY_NAMES } from '@/lib/agenda/weekdays
 import { requireStaff } from '@/lib/auth/session';
 import { localToday } from '@/lib/availability/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
+import { parseId } from '@/lib/validation/record-id';
 
 export const metadata: Metadata = { title: 'Modificar horario' };
 
@@ -21,8 +22,8 @@ type Props = { params: Promise<{ id: string }> };
 /** One weekly rule: change it from a date on, end it, or (if it never applied) delete it. */
 export default async function RulePage({ params }: Props) {
   await requireStaff(['admin', 'reception']);
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const rule = await getRule(db, id);
   if (!rule) notFound();

@@ -10,6 +10,7 @@ import { localToday } from '@/lib/availability/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formatTime } from '@/lib/time/format';
 import { dayHeading } from '@/lib/time/labels';
+import { parseId } from '@/lib/validation/record-id';
 
 export const metadata: Metadata = { title: 'Dar turno' };
 
@@ -18,12 +19,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function StaffNewAppointmentPage({ searchParams }: { searchParams: Search }) {
   await requireStaff();
   const search = await searchParams;
-  const professionalId = Number(search.profesional);
+  const professionalId = parseId(search.profesional);
   const startsAt = new Date(String(search.inicio ?? ''));
   const db = getDb();
   const settings = await getCenterSettings(db);
   const tz = settings.timeZone;
-  if (!Number.isInteger(professionalId) || Number.isNaN(startsAt.getTime())) {
+  if (professionalId === null || Number.isNaN(startsAt.getTime())) {
     return <main className="mx-auto max-w-3xl px-4 py-6">Elija un horario desde la Pantalla de Turnos.</main>;
   }
   const date = localToday(startsAt, tz);

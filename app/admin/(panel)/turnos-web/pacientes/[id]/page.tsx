@@ -7,14 +7,15 @@ import { getDb } from '@/db/client';
 import { requireStaff } from '@/lib/auth/session';
 import { sendWebPatientLinkAction, updateWebPatientAction } from '@/lib/web-patients/actions';
 import { getWebPatient } from '@/lib/web-patients/web-patients';
+import { parseId } from '@/lib/validation/record-id';
 
 export const metadata: Metadata = { title: 'Modificar paciente web' };
 
 export default async function EditWebPatientPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
-  const accountId = Number((await params).id);
-  const account = Number.isSafeInteger(accountId) ? await getWebPatient(getDb(), accountId) : null;
-  if (!account) notFound();
+  const accountId = parseId((await params).id);
+  const account = accountId === null ? null : await getWebPatient(getDb(), accountId);
+  if (accountId === null || !account) notFound();
   const save = async (values: unknown) => {
     'use server';
     return updateWebPatientAction({ accountId, values });

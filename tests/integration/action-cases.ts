@@ -14,6 +14,7 @@ import { mailSettingsSchema, mailTestSchema, smsSettingsSchema, smsTestSchema } 
 import { patientSchema } from '@/lib/patients/schemas';
 import { reminderRuleSchema, reminderRuleSwitchSchema } from '@/lib/reminders/rules';
 import { templatePreviewSchema, templateSchema, templateSwitchSchema } from '@/lib/reminders/schemas';
+import { sendBatchRowSchema, sendBatchSchema, sendListSchema } from '@/lib/reminders/send-list-schema';
 import { centerSettingsSchema } from '@/lib/settings/schema';
 import { staffUserSchema } from '@/lib/staff/schemas';
 import { webPatientCreateSchema, webPatientUpdateSchema } from '@/lib/web-patients/schemas';
@@ -119,6 +120,12 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   'lib/reminders/actions.ts#previewEmailTemplateAction': staff(keysOf(templatePreviewSchema)),
   'lib/reminders/actions.ts#createReminderRuleAction': staff(keysOf(reminderRuleSchema)),
   'lib/reminders/actions.ts#setReminderRuleActiveAction': staff(keysOf(reminderRuleSwitchSchema)),
+  // ENVIAR MAIL/SMS.
+  'lib/reminders/send-actions.ts#buildSendListAction': staff(keysOf(sendListSchema)),
+  'lib/reminders/send-actions.ts#removeBatchRowAction': staff(keysOf(sendBatchRowSchema)),
+  'lib/reminders/send-actions.ts#releaseBatchAction': staff(keysOf(sendBatchSchema)),
+  'lib/reminders/send-actions.ts#discardBatchAction': staff(keysOf(sendBatchSchema)),
+  'lib/reminders/send-actions.ts#batchProgressAction': staff(keysOf(sendBatchSchema)),
   'lib/settings/actions.ts#saveCenterSettings': staff(keysOf(centerSettingsSchema)),
   'lib/staff/actions.ts#createStaffUserAction': staff(keysOf(staffUserSchema)),
   'lib/staff/actions.ts#updateStaffUserAction': staff([...keysOf(staffUserSchema), 'id']),

@@ -199,7 +199,7 @@ describeHttp('PostgreSQL restarted in the middle of a booking load', () => {
     for (const a of during) expectTryAgainPage(a);
     // ...and so did every other failure, except a page whose render was already under way when
     // PostgreSQL died: Next.js then answers its error shell (500), which names nothing and shows
-    // error.tsx's Spanish text in browsers with JavaScript (without, an empty page: see README).
+    // error.tsx's Spanish text in browsers with JavaScript (without JavaScript, an empty page).
     for (const a of answers.filter((x) => x.status >= 500 && !during.includes(x))) {
       if (a.status === 503) expectTryAgainPage(a);
       else expectErrorShell(a, crashed);

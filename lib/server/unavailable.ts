@@ -32,3 +32,15 @@ function describe(error: unknown): string {
   const inner = cause ?? (error as { code?: string; message?: string });
   return `${inner?.code ?? ''} ${inner?.message ?? String(error)}`.trim();
 }
+
+/**
+ * A page whose own database reads, too, end on the unavailable page when PostgreSQL is down. The
+ * layout already covers requests made during an outage; this covers a render the crash catches
+ * half-way (layout read, page not yet), which Next.js would otherwise answer with an empty error
+ * shell for browsers without JavaScript. For the pages of the booking path.
+ */
+export function withDatabase<P>(page: (props: P) => Promise<React.ReactNode>, back: string) {
+  return async function PageOrUnavailable(props: P): Promise<React.ReactNode> {
+    return orUnavailable(() => page(props), back);
+  };
+}

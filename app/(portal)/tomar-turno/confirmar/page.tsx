@@ -16,10 +16,11 @@ import { getOwnAppointment } from '@/lib/appointments/patient-appointment';
 import { getPatientProfile } from '@/lib/patients/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { slotLabel } from '@/lib/time/labels';
+import { withDatabase } from '@/lib/server/unavailable';
 
 export const metadata: Metadata = { title: 'Confirmar Turno' };
 
-export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const patient = await requirePatient();
   const search = await searchParams;
   const params = parseBookingParams(search);
@@ -87,3 +88,5 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
     </div>
   );
 }
+
+export default withDatabase(ConfirmPage, '/tomar-turno');

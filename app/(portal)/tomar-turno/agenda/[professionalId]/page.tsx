@@ -16,6 +16,7 @@ import { loadPortalWeek } from '@/lib/booking/portal-week';
 import { listWebProfessionals } from '@/lib/catalog/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formatLocalDate, slotLabel } from '@/lib/time/labels';
+import { withDatabase } from '@/lib/server/unavailable';
 
 export const metadata: Metadata = { title: 'Agenda del Profesional' };
 
@@ -24,7 +25,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export default async function ProfessionalAgendaPage({ params, searchParams }: Props) {
+async function ProfessionalAgendaPage({ params, searchParams }: Props) {
   const patient = await requirePatient();
   const professionalId = Number((await params).professionalId);
   const search = await searchParams;
@@ -122,3 +123,5 @@ export default async function ProfessionalAgendaPage({ params, searchParams }: P
     </div>
   );
 }
+
+export default withDatabase(ProfessionalAgendaPage, '/tomar-turno');

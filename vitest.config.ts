@@ -36,6 +36,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The production build over real HTTP under concurrency and faults (tests/http). Needs the
+          // build, so `npm test` runs it after `next build`, apart from unit + integration.
+          name: 'http',
+          include: ['tests/http/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/http/support/global-setup.ts'],
+          // Each file starts its own `next start` processes: one file at a time on 2 cores.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

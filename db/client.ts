@@ -48,6 +48,13 @@ export function postgresHandle(url: string, options: postgres.Options<{}> = {}):
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE) || 10,
     onnotice: () => {},
+    // postgres.js waits `backoff(retries)` seconds before reconnecting, holding the queries queued
+    // meanwhile, and its retry count never resets: by default, after one PostgreSQL restart every
+    // request waits up to 20 s, during the outage and after it. Capped, a request during an outage
+    // gets its answer ("intente nuevamente") at once, and the app serves again as soon as PostgreSQL does.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** Math.min(retries, 4), 0.5),
+    // An unreachable host (dropped packets, a failover) answers nothing: give up after 10 s, not 30.
+    connect_timeout: 10,
     ...options,
   });
   return {

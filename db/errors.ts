@@ -22,3 +22,18 @@ export class RollbackWith<T> extends Error {
     super('rolled back');
   }
 }
+
+/**
+ * PostgreSQL cannot be reached right now: refused or dropped connections (postgres.js codes and
+ * Node socket errors), the server shutting down or still starting up (57P0x), connection failures
+ * (08xxx), no free connection slot (53300). A restart or a network blip, not a bug: worth a
+ * "try again" page rather than a crash.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = pgError(error).code ?? '';
+  return (
+    /^(08|57P0)/.test(code) ||
+    code === '53300' ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code)
+  );
+}

@@ -3,6 +3,8 @@
 #
 #   scripts/pg-throwaway.sh start DIR PORT   # prints postgres://postgres@127.0.0.1:PORT/postgres
 #   scripts/pg-throwaway.sh stop DIR         # stops it and deletes DIR
+#   scripts/pg-throwaway.sh crash DIR        # kills the server (immediate shutdown), keeps its data
+#   scripts/pg-throwaway.sh resume DIR       # starts a crashed cluster again, same port and data
 #
 # Only the URL goes to stdout, so callers can capture it; everything else goes to stderr.
 # initdb refuses to run as root, so as root the cluster belongs to the `postgres` user.
@@ -50,10 +52,26 @@ start() {
   # The socket lives in DIR so two clusters on one machine never share a socket folder.
   local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off"
   opts+=" -c full_page_writes=off -c max_connections=200"
+  echo "$opts" >"$dir/.pg-options"
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$opts" -w -t 60 start >&2 \
     || { cat "$dir/server.log" >&2; die "the server did not start (is port $port free?)"; }
 
   echo "postgres://postgres@127.0.0.1:$port/postgres"
+}
+
+# Fault injection for tests: an immediate shutdown is what a crash looks like to clients (every
+# connection drops, uncommitted transactions are lost); `resume` runs crash recovery and listens again.
+crash() {
+  local dir=$1
+  [[ -f "$dir/$MARKER" ]] || die "$dir was not made by this script; not touching it"
+  as_owner "$(find_bin)/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >&2
+}
+
+resume() {
+  local dir=$1
+  [[ -f "$dir/$MARKER" && -f "$dir/.pg-options" ]] || die "$dir was not made by this script; not touching it"
+  as_owner "$(find_bin)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$(cat "$dir/.pg-options")" -w -t 60 start >&2 \
+    || { cat "$dir/server.log" >&2; die "the server did not start again"; }
 }
 
 stop() {
@@ -70,5 +88,7 @@ stop() {
 case "${1:-}" in
   start) [[ $# -eq 3 ]] || die "usage: $0 start DIR PORT"; start "$2" "$3" ;;
   stop) [[ $# -eq 2 ]] || die "usage: $0 stop DIR"; stop "$2" ;;
-  *) die "usage: $0 start DIR PORT | stop DIR" ;;
+  crash) [[ $# -eq 2 ]] || die "usage: $0 crash DIR"; crash "$2" ;;
+  resume) [[ $# -eq 2 ]] || die "usage: $0 resume DIR"; resume "$2" ;;
+  *) die "usage: $0 start DIR PORT | stop DIR | crash DIR | resume DIR" ;;
 esac

@@ -2,7 +2,8 @@
  * `npm test`: every suite, each run even when an earlier one failed:
  *   1. vitest: unit + integration (PGlite and PostgreSQL)
  *   2. `next build` when the build is stale
- *   3. Playwright e2e against that build
+ *   3. vitest http: that build under `next start` on PostgreSQL, over HTTP (concurrency, faults)
+ *   4. Playwright e2e against that build
  * Then a summary whose last line is `N passed, N failed` (plus `, N skipped` when some were).
  * Exits non-zero when anything failed, or when no test ran at all (a silent zero is not a pass).
  */
@@ -12,6 +13,7 @@ import path from 'node:path';
 
 const RESULTS_DIR = 'test-results';
 const VITEST_JSON = path.join(RESULTS_DIR, 'vitest.json');
+const HTTP_JSON = path.join(RESULTS_DIR, 'http.json');
 // Written by the json reporter configured in playwright.config.ts.
 const PLAYWRIGHT_JSON = path.join(RESULTS_DIR, 'e2e.json');
 
@@ -49,20 +51,21 @@ function outcome(name: string, exitCode: number, counts: Omit<Outcome, 'name'> |
   return result;
 }
 
-function runVitest(): Outcome {
-  fs.rmSync(VITEST_JSON, { force: true });
+function runVitest(name: string, projects: string[], reportFile: string): Outcome {
+  fs.rmSync(reportFile, { force: true });
   const code = run([
     'node_modules/vitest/vitest.mjs',
     'run',
+    ...projects.map((p) => `--project=${p}`),
     '--reporter=default',
     '--reporter=json',
-    `--outputFile.json=${VITEST_JSON}`,
+    `--outputFile.json=${reportFile}`,
   ]);
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
-    VITEST_JSON,
+    reportFile,
   );
   return outcome(
-    'vitest (unit + integration)',
+    name,
     code,
     report && {
       passed: report.numPassedTests,
@@ -108,11 +111,11 @@ function runPlaywright(): Outcome {
 function main(): number {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const started = Date.now();
-  const outcomes = [runVitest()];
+  const outcomes = [runVitest('vitest (unit + integration)', ['unit', 'integration'], VITEST_JSON)];
   const built = build();
-  // Without a build there is nothing for Playwright to test.
-  if (built.failed) outcomes.push({ ...built, note: `${built.note}; Playwright not run` });
-  else outcomes.push(runPlaywright());
+  // Without a build there is nothing for the HTTP suites or Playwright to test.
+  if (built.failed) outcomes.push({ ...built, note: `${built.note}; HTTP suites and Playwright not run` });
+  else outcomes.push(runVitest('vitest (http: concurrency and faults)', ['http'], HTTP_JSON), runPlaywright());
 
   const total = { passed: 0, failed: 0, skipped: 0 };
   console.log('\n──── Test summary ────');
@@ -123,7 +126,7 @@ function main(): number {
     const counts = `${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}`;
     console.log(`${o.failed ? '✗' : '✓'} ${o.name}: ${counts}${o.note ? ` — ${o.note}` : ''}`);
   }
-  console.log(`Took ${Math.round((Date.now() - started) / 1000)} s. Reports: ${VITEST_JSON}, ${PLAYWRIGHT_JSON}`);
+  console.log(`Took ${Math.round((Date.now() - started) / 1000)} s. Reports: ${VITEST_JSON}, ${HTTP_JSON}, ${PLAYWRIGHT_JSON}`);
   if (total.passed + total.failed === 0) console.log('No test ran at all: that is a failure.');
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
   return total.failed > 0 || total.passed + total.failed === 0 ? 1 : 0;

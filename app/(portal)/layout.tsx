@@ -5,6 +5,7 @@ import { SiteHeader, type PortalMenuItem } from '@/components/portal/site-header
 import { getSessionUser } from '@/lib/auth/session';
 import { logout } from '@/lib/auth/actions';
 import { getPublicCenterInfo } from '@/lib/settings/queries';
+import { orUnavailable } from '@/lib/server/unavailable';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +18,8 @@ const patientMenu: PortalMenuItem[] = [
 ];
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const [center, user] = await Promise.all([getPublicCenterInfo(getDb()), getSessionUser()]);
+  // The first database read of every portal page: an outage shows the Spanish 503 page, not a blank one.
+  const [center, user] = await orUnavailable(() => Promise.all([getPublicCenterInfo(getDb()), getSessionUser()]), '/');
   const patientName = user?.kind === 'patient' ? user.name : null;
   return (
     <div className="flex min-h-dvh flex-col">

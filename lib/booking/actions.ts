@@ -10,6 +10,7 @@ import { writeAudit } from '@/lib/audit/log';
 import { requirePatient } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { listProfessionalsFor, localToday } from '@/lib/availability/queries';
+import { redirectIfDatabaseDown } from '@/lib/server/unavailable';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formText } from '@/lib/validation/form-data';
 import { recordId } from '@/lib/validation/record-id';
@@ -48,6 +49,16 @@ export async function confirmWebBooking(
   _prev: FormState<ConfirmField>,
   formData: FormData,
 ): Promise<FormState<ConfirmField>> {
+  try {
+    return await confirmBooking(slotRef, formData);
+  } catch (error) {
+    // The booking committed whole or not at all; either way the patient reads "intente nuevamente"
+    // and finds it in Mis Turnos if it went through.
+    redirectIfDatabaseDown(error, '/tomar-turno');
+  }
+}
+
+async function confirmBooking(slotRef: SlotRef, formData: FormData): Promise<FormState<ConfirmField>> {
   const patient = await requirePatient();
   const values = { insurerId: formText(formData, 'insurerId'), reason: formText(formData, 'reason') };
   const slot = slotRefSchema.safeParse(slotRef);

@@ -13,7 +13,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openPglite, pgliteHandle, postgresHandle } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
-import { postgresBinariesExist, startThrowawayPostgres, type ThrowawayPostgres } from './pg-server';
+import { findTestPostgres, type ThrowawayPostgres } from './pg-server';
 
 export interface TestDatabasesInfo {
   /** File holding the dumped data folder of a migrated PGlite. */
@@ -33,8 +33,6 @@ declare module 'vitest' {
     testDatabases: TestDatabasesInfo;
   }
 }
-
-const isCi = () => process.env.CI === 'true' || process.env.CI === '1';
 
 async function preparePglite(dir: string): Promise<string> {
   const client = openPglite();
@@ -74,22 +72,12 @@ async function dropPostgresTemplate(adminUrl: string, name: string): Promise<voi
   }
 }
 
-/** Where PostgreSQL comes from: TEST_DATABASE_URL, a throwaway cluster, or nowhere (skip; fail under CI). */
 async function findPostgres(info: TestDatabasesInfo): Promise<ThrowawayPostgres | undefined> {
-  if (process.env.TEST_DATABASE_URL) {
-    info.postgresAdminUrl = process.env.TEST_DATABASE_URL;
-    info.postgresSource = 'TEST_DATABASE_URL';
-    return undefined;
-  }
-  if (postgresBinariesExist()) {
-    const server = await startThrowawayPostgres();
-    info.postgresAdminUrl = server.url;
-    info.postgresSource = `throwaway cluster at ${server.url}`;
-    return server;
-  }
-  if (isCi()) throw new Error('CI=true but no PostgreSQL: set TEST_DATABASE_URL or install postgresql.');
-  info.postgresSkipReason = 'no TEST_DATABASE_URL and no PostgreSQL binaries (apt-get install postgresql)';
-  return undefined;
+  const found = await findTestPostgres();
+  info.postgresAdminUrl = found.adminUrl;
+  info.postgresSource = found.source;
+  info.postgresSkipReason = found.skipReason;
+  return found.server;
 }
 
 export default async function setup(project: TestProject) {

@@ -11,6 +11,10 @@ const SCRIPT = fileURLToPath(new URL('../../scripts/pg-throwaway.sh', import.met
 export interface ThrowawayPostgres {
   url: string;
   stop(): void;
+  /** Kills the server as a crash would (immediate shutdown); the data stays. */
+  crash(): void;
+  /** Starts it again after crash(): same port, same data, after crash recovery. */
+  resume(): void;
 }
 
 /** True when PostgreSQL server binaries are installed (PG_BIN, or Debian's /usr/lib/postgresql/N/bin). */
@@ -48,10 +52,37 @@ export async function startThrowawayPostgres(port?: number): Promise<ThrowawayPo
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`Could not start a throwaway PostgreSQL:\n${stderr}`);
   }
+  const run = (command: string) => execFileSync('bash', [SCRIPT, command, dir], { stdio: ['ignore', 'ignore', 'pipe'] });
   return {
     url,
-    stop: () => {
-      execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-    },
+    stop: () => run('stop'),
+    crash: () => run('crash'),
+    resume: () => run('resume'),
   };
+}
+
+export interface TestPostgres {
+  /** Maintenance connection (CREATE/DROP DATABASE); null when PostgreSQL is skipped. */
+  adminUrl: string | null;
+  /** Human description of where PostgreSQL comes from, for the log. */
+  source: string;
+  /** Why the PostgreSQL suites are skipped; null when they run. */
+  skipReason: string | null;
+  /** The cluster we started, to stop at teardown. */
+  server?: ThrowawayPostgres;
+}
+
+const isCi = () => process.env.CI === 'true' || process.env.CI === '1';
+
+/** Where test PostgreSQL comes from: TEST_DATABASE_URL, a throwaway cluster, or nowhere (skip; fail under CI). */
+export async function findTestPostgres(): Promise<TestPostgres> {
+  if (process.env.TEST_DATABASE_URL) {
+    return { adminUrl: process.env.TEST_DATABASE_URL, source: 'TEST_DATABASE_URL', skipReason: null };
+  }
+  if (postgresBinariesExist()) {
+    const server = await startThrowawayPostgres();
+    return { adminUrl: server.url, source: `throwaway cluster at ${server.url}`, skipReason: null, server };
+  }
+  if (isCi()) throw new Error('CI=true but no PostgreSQL: set TEST_DATABASE_URL or install postgresql.');
+  return { adminUrl: null, source: '', skipReason: 'no TEST_DATABASE_URL and no PostgreSQL binaries (apt-get install postgresql)' };
 }

@@ -10,6 +10,7 @@ import { cancelMyAppointment, updateMyAppointmentReason } from '@/lib/booking/ac
 import { bookingHref } from '@/lib/booking/params';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formatLongDate, formatTime } from '@/lib/time/format';
+import { withDatabase } from '@/lib/server/unavailable';
 
 export const metadata: Metadata = { title: 'Mis Turnos' };
 
@@ -20,7 +21,7 @@ const statusStyles = {
   cancelled: 'bg-slate-200 text-slate-700',
 } as const;
 
-export default async function MyAppointmentsPage() {
+async function MyAppointmentsPage() {
   const patient = await requirePatient();
   const db = getDb();
   const [settings, rows] = await Promise.all([getCenterSettings(db), listPatientAppointments(db, patient.patientId)]);
@@ -101,3 +102,5 @@ export default async function MyAppointmentsPage() {
     </div>
   );
 }
+
+export default withDatabase(MyAppointmentsPage, '/mis-turnos');

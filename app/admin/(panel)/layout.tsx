@@ -2,6 +2,7 @@ import { AdminNav } from '@/components/admin/admin-nav';
 import { IdleLock } from '@/components/auth/idle-lock';
 import { logout } from '@/lib/auth/actions';
 import { requireStaff } from '@/lib/auth/session';
+import { orUnavailable } from '@/lib/server/unavailable';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,7 @@ const roleLabel = { admin: 'Administrador', reception: 'Recepción' } as const;
 
 /** Every staff page sits under this layout: it requires a signed-in, active staff user. */
 export default async function StaffPanelLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireStaff();
+  const user = await orUnavailable(() => requireStaff(), '/admin');
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2 text-sm">

@@ -17,10 +17,11 @@ import { getPatientProfile } from '@/lib/patients/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { slotLabel } from '@/lib/time/labels';
 import { parseId } from '@/lib/validation/record-id';
+import { withDatabase } from '@/lib/server/unavailable';
 
 export const metadata: Metadata = { title: 'Confirmar Turno' };
 
-export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const patient = await requirePatient();
   const search = await searchParams;
   const params = parseBookingParams(search);
@@ -88,3 +89,5 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
     </div>
   );
 }
+
+export default withDatabase(ConfirmPage, '/tomar-turno');

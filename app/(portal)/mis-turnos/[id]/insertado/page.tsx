@@ -7,12 +7,13 @@ import { getOwnAppointment } from '@/lib/appointments/patient-appointment';
 import { logout } from '@/lib/auth/actions';
 import { requirePatient } from '@/lib/auth/session';
 import { getCenterSettings } from '@/lib/settings/queries';
+import { withDatabase } from '@/lib/server/unavailable';
 
 export const metadata: Metadata = { title: 'Turno Insertado' };
 
 const button = 'flex min-h-12 items-center justify-center rounded-lg px-4 text-center font-semibold';
 
-export default async function BookedPage({ params }: { params: Promise<{ id: string }> }) {
+async function BookedPage({ params }: { params: Promise<{ id: string }> }) {
   const patient = await requirePatient();
   const db = getDb();
   const [details, settings] = await Promise.all([getOwnAppointment(db, patient.patientId, (await params).id), getCenterSettings(db)]);
@@ -45,3 +46,5 @@ export default async function BookedPage({ params }: { params: Promise<{ id: str
     </section>
   );
 }
+
+export default withDatabase(BookedPage, '/mis-turnos');

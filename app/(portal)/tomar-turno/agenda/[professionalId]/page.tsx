@@ -17,6 +17,7 @@ import { listWebProfessionals } from '@/lib/catalog/queries';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formatLocalDate, slotLabel } from '@/lib/time/labels';
 import { parseId } from '@/lib/validation/record-id';
+import { withDatabase } from '@/lib/server/unavailable';
 
 export const metadata: Metadata = { title: 'Agenda del Profesional' };
 
@@ -25,7 +26,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export default async function ProfessionalAgendaPage({ params, searchParams }: Props) {
+async function ProfessionalAgendaPage({ params, searchParams }: Props) {
   const patient = await requirePatient();
   const professionalId = parseId((await params).professionalId);
   const search = await searchParams;
@@ -123,3 +124,5 @@ export default async function ProfessionalAgendaPage({ params, searchParams }: P
     </div>
   );
 }
+
+export default withDatabase(ProfessionalAgendaPage, '/tomar-turno');

@@ -49,6 +49,8 @@ export const envSchema = z
     SMSMASIVOS_API_KEY: optionalText,
     SMSMASIVOS_USER: optionalText,
     SMSMASIVOS_PASSWORD: optionalText,
+    LOG_FORMAT: optionalText.pipe(z.enum(['json', 'pretty'], { error: 'debe ser json o pretty' }).optional()),
+    LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'debe ser debug, info, warn o error' }).optional()),
     OUTBOX_WORKER: optionalText.pipe(z.enum(['on', 'off'], { error: 'debe ser on u off' }).optional()),
     SEED_ADMIN_USERNAME: optionalText.pipe(
       z.string().regex(/^[a-zA-Z0-9._-]{3,40}$/, 'debe tener de 3 a 40 letras, números, punto, guion o guion bajo').optional(),

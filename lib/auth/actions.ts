@@ -16,6 +16,7 @@ import {
   type SessionKind,
 } from '@/lib/auth/session-claims';
 import { DEFAULT_THROTTLE } from '@/lib/auth/throttle';
+import { requestLog } from '@/lib/server/request-log';
 
 export type LoginField = 'dni' | 'username' | 'password';
 
@@ -79,7 +80,7 @@ async function signInOrExplain(
   } catch (err) {
     if (err instanceof LoginRefusedError) return refusalState(kind, err.refusal);
     if (err instanceof AuthError) {
-      console.error(err);
+      (await requestLog()).error('No se pudo iniciar la sesión.', { err });
       return { ok: false, error: TRY_AGAIN };
     }
     throw err;

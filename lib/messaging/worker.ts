@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { log as serverLog } from '@/lib/server/log';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/client';
@@ -156,7 +157,7 @@ export async function deliverClaimed(
   options: DeliverOptions = {},
 ): Promise<DeliveryOutcome> {
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-  const log = options.log ?? console.warn;
+  const log = options.log ?? ((line: string) => serverLog.warn(line));
 
   if (message.attempts > policy.maxAttempts) {
     // Only reachable when workers died mid-send over and over: sending again could duplicate.
@@ -234,7 +235,7 @@ export async function runWorkerOnce(
   source: TransportSource,
   options: RunOptions = {},
 ): Promise<WorkerRunResult> {
-  const log = options.log ?? console.warn;
+  const log = options.log ?? ((line: string) => serverLog.warn(line));
   const lockSeconds = options.lockSeconds ?? DEFAULT_LOCK_SECONDS;
   const result: WorkerRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0, lost: 0 };
   // Resolved before claiming: a broken configuration becomes a transport whose sends fail

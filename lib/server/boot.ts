@@ -1,9 +1,10 @@
-import { getDbHandle } from '@/db/client';
+import { dataDir, getDbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { isSeeded, seedDemoCenter, seedEmptyCenter } from '@/db/seed';
 import { EnvError, parseEnv } from '@/lib/env';
 import { embeddedAuthSecret } from './embedded-auth-secret';
 import { log } from './log';
+import { claimPglite } from './pglite-owner';
 
 /**
  * Runs once per server process, before the first request: validates the environment,
@@ -23,6 +24,15 @@ export async function boot(): Promise<void> {
   }
   // `npm start` sets it already; `node .next/standalone/server.js` (Docker) on the embedded database does not.
   if (!env.AUTH_SECRET && !env.DATABASE_URL) process.env.AUTH_SECRET = embeddedAuthSecret();
+  if (!env.DATABASE_URL) {
+    try {
+      // Before PGlite opens the folder: a second server on it would silently lose writes.
+      claimPglite(dataDir());
+    } catch (err) {
+      log.error((err as Error).message);
+      process.exit(1);
+    }
+  }
   const handle = getDbHandle();
   const started = performance.now();
   try {

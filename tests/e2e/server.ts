@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { buildIfNeeded } from '../../scripts/lib/build-if-needed';
+import { prepareStandalone } from '../../scripts/lib/standalone';
 import { openPglite, pgliteHandle } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { centerSettings } from '../../db/schema';
@@ -74,9 +75,10 @@ async function main(): Promise<void> {
 
   let args = ['node_modules/next/dist/bin/next', 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'];
   if (STANDALONE) {
-    const server = path.resolve('.next/standalone/server.js');
-    if (!fs.existsSync(server)) throw new Error(`${server} is missing: is output 'standalone' still in next.config.ts?`);
-    args = [server];
+    // Again, in case the build came from a bare `next build` that skipped the copy.
+    const folder = prepareStandalone();
+    if (!folder) throw new Error(".next/standalone/server.js is missing: is output 'standalone' still in next.config.ts?");
+    args = [path.join(folder, 'server.js')];
     Object.assign(env, { PORT: String(E2E_PORT), HOSTNAME: '127.0.0.1' });
     delete env.AUTH_SECRET;
   }

@@ -5,7 +5,7 @@
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 // A proxy's id is trusted only in a harmless shape: it ends up in logs and a response header.
-const ACCEPTABLE = /^[A-Za-z0-9._:-]{8,128}$/;
+const ACCEPTABLE = /^[A-Za-z0-9._:=/+-]{8,128}$/;
 
 export function requestIdFrom(headers: Headers): string {
   const given = headers.get(REQUEST_ID_HEADER);

@@ -1,11 +1,11 @@
 import os from 'node:os';
-import { log as serverLog } from '@/lib/server/log';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { workerHeartbeats } from '@/db/schema';
 import { createTransportResolver } from './transports/cached';
 import type { Db } from '@/db/client';
 import { enqueueDueReminders } from '@/lib/reminders/automatic';
+import { log as serverLog } from '@/lib/server/log';
 import { DEFAULT_CLAIM_LIMIT, errorText, runWorkerOnce, type RunOptions, type TransportSource, type WorkerRunResult } from './worker';
 
 export interface WorkerOptions extends RunOptions {

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { log as serverLog } from '@/lib/server/log';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/client';
 import { messages, type Message } from '@/db/schema';
+import { log as serverLog } from '@/lib/server/log';
 import { DEFAULT_RETRY_POLICY, retryDelaySeconds, type RetryPolicy } from './retry';
 import {
   toTransportError,
@@ -206,7 +206,7 @@ export async function deliverClaimed(
       error: null,
     }),
   );
-  if (!ok) log(`[outbox] message ${message.id} was sent, but its claim had been taken over: it may be sent twice`);
+  if (!ok) log(`[outbox] message #${message.id} was sent, but its claim had been taken over: it may be sent twice`);
   return ok ? 'sent' : 'lost';
 }
 
@@ -262,7 +262,7 @@ export async function runWorkerOnce(
     } catch (error) {
       // The database failed while recording: the row stays claimed and is retried after its lock.
       result.lost++;
-      log(`[outbox] message ${message.id}: could not record the result: ${errorText(error)}`);
+      log(`[outbox] message #${message.id}: could not record the result: ${errorText(error)}`);
     }
   }
   return result;

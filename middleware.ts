@@ -11,6 +11,7 @@ import {
   type SessionKind,
 } from '@/lib/auth/session-claims';
 import { decodeSessionClaims, findSessionCookie } from '@/lib/auth/session-cookie';
+import { headersWithRequestId, REQUEST_ID_HEADER, requestIdFrom } from '@/lib/server/request-id';
 
 /**
  * The first, optimistic gate (pages, layouts and actions check again) and the server side of
@@ -51,6 +52,9 @@ function redirectTo(req: NextRequest, path: string, params: Record<string, strin
 }
 
 const handleRequest = auth(async (req) => {
+  // For the logs (lib/server/log.ts): the app reads it from the request, the client gets it back.
+  const requestId = requestIdFrom(req.headers);
+  const tagged = (res: Response) => (res.headers.set(REQUEST_ID_HEADER, requestId), res);
   const { pathname } = req.nextUrl;
   const user = req.auth?.user ?? null;
   const area = privateAreaOf(pathname);
@@ -64,17 +68,19 @@ const handleRequest = auth(async (req) => {
       // A session cookie but no session: it went idle (Auth.js clears the cookie in this
       // same response). Say so on the sign-in page, as the manual shows.
       const kind = stale?.user.kind ?? area ?? 'patient';
-      return redirectTo(req, loginPathFor(kind), {
-        motivo: IDLE_REASON,
-        desde: area === kind ? pathname : undefined,
-      });
+      return tagged(
+        redirectTo(req, loginPathFor(kind), {
+          motivo: IDLE_REASON,
+          desde: area === kind ? pathname : undefined,
+        }),
+      );
     }
   }
 
   if (area && user?.kind !== area) {
-    return redirectTo(req, loginPathFor(area), { desde: pathname });
+    return tagged(redirectTo(req, loginPathFor(area), { desde: pathname }));
   }
-  return NextResponse.next();
+  return tagged(NextResponse.next({ request: { headers: headersWithRequestId(req.headers, requestId) } }));
 });
 
 /**

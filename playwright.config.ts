@@ -6,6 +6,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 // The same app with the center set to "ESTUDIO o PROFESIONAL", for the specs of that mode.
 const STUDY_PORT = PORT + 10;
 const STUDY_SPECS = /study-mode\.spec\.ts$/;
+// Books and signs in on a database of its own: run by playwright.standalone.config.ts, not here.
+const STANDALONE_SPECS = /smoke\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,7 +47,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: STUDY_SPECS },
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: [STUDY_SPECS, STANDALONE_SPECS] },
     { name: 'estudio', use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${STUDY_PORT}` }, testMatch: STUDY_SPECS },
   ],
   // Started one after the other: the first builds when sources changed, the second finds it built.

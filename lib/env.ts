@@ -60,6 +60,8 @@ export const envSchema = z
     SMSMASIVOS_API_KEY: optionalText,
     SMSMASIVOS_USER: optionalText,
     SMSMASIVOS_PASSWORD: optionalText,
+    LOG_FORMAT: optionalText.pipe(z.enum(['json', 'pretty'], { error: 'debe ser json o pretty' }).optional()),
+    LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error'], { error: 'debe ser debug, info, warn o error' }).optional()),
     OUTBOX_WORKER: optionalText.pipe(z.enum(['on', 'off'], { error: 'debe ser on u off' }).optional()),
     // The delivery worker's knobs (lib/messaging/worker.ts); defaults suit production.
     WORKER_LOCK_SECONDS: positiveInt(2, 3600),

@@ -3,21 +3,9 @@
  * The server itself migrates and seeds the database on boot (instrumentation.ts).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { EnvError, parseEnv } from '../lib/env';
+import { embeddedAuthSecret } from '../lib/server/embedded-auth-secret';
 import { buildIfNeeded } from './lib/build-if-needed';
-
-function embeddedAuthSecret(): string {
-  // With the embedded database there is no operator to set AUTH_SECRET: keep one beside the data,
-  // so sessions and encrypted settings survive restarts.
-  const dir = path.resolve(process.env.DATA_DIR || '.data');
-  const file = path.join(dir, 'auth-secret');
-  fs.mkdirSync(dir, { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
-}
 
 let env;
 try {

@@ -3,7 +3,8 @@
  *   1. vitest: unit + integration (PGlite and PostgreSQL)
  *   2. `next build` when the build is stale
  *   3. vitest http: that build under `next start` on PostgreSQL, over HTTP (concurrency, faults)
- *   4. Playwright e2e against that build
+ *   4. Playwright e2e against that build (`next start`)
+ *   5. the smoke spec against the standalone server of that build (playwright.standalone.config.ts)
  * Then a summary whose last line is `N passed, N failed` (plus `, N skipped` when some were).
  * Exits non-zero when anything failed, or when no test ran at all (a silent zero is not a pass).
  */
@@ -16,6 +17,8 @@ const VITEST_JSON = path.join(RESULTS_DIR, 'vitest.json');
 const HTTP_JSON = path.join(RESULTS_DIR, 'http.json');
 // Written by the json reporter configured in playwright.config.ts.
 const PLAYWRIGHT_JSON = path.join(RESULTS_DIR, 'e2e.json');
+// ...and by the one in playwright.standalone.config.ts.
+const STANDALONE_JSON = path.join(RESULTS_DIR, 'e2e-standalone.json');
 
 interface Outcome {
   name: string;
@@ -89,15 +92,14 @@ function build(): Outcome {
   return result;
 }
 
-function runPlaywright(): Outcome {
-  fs.rmSync(PLAYWRIGHT_JSON, { force: true });
-  // Until someone writes specs, an empty e2e folder is not a failure by itself.
-  const code = run(['node_modules/@playwright/test/cli.js', 'test', '--pass-with-no-tests']);
+function runPlaywright(name: string, reportFile: string, extraArgs: string[] = []): Outcome {
+  fs.rmSync(reportFile, { force: true });
+  const code = run(['node_modules/@playwright/test/cli.js', 'test', ...extraArgs]);
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
-    PLAYWRIGHT_JSON,
+    reportFile,
   );
   return outcome(
-    'playwright (e2e)',
+    name,
     code,
     report && {
       // A flaky test passed on retry: counted as passed, and named in the report.
@@ -115,7 +117,15 @@ function main(): number {
   const built = build();
   // Without a build there is nothing for the HTTP suites or Playwright to test.
   if (built.failed) outcomes.push({ ...built, note: `${built.note}; HTTP suites and Playwright not run` });
-  else outcomes.push(runVitest('vitest (http: concurrency and faults)', ['http'], HTTP_JSON), runPlaywright());
+  else {
+    outcomes.push(runVitest('vitest (http: concurrency and faults)', ['http'], HTTP_JSON));
+    // Until someone writes specs, an empty e2e folder is not a failure by itself.
+    outcomes.push(runPlaywright('playwright (e2e)', PLAYWRIGHT_JSON, ['--pass-with-no-tests']));
+    // The same build served the way the Docker image serves it.
+    outcomes.push(
+      runPlaywright('playwright (standalone server smoke)', STANDALONE_JSON, ['-c', 'playwright.standalone.config.ts']),
+    );
+  }
 
   const total = { passed: 0, failed: 0, skipped: 0 };
   console.log('\n──── Test summary ────');
@@ -126,7 +136,7 @@ function main(): number {
     const counts = `${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}`;
     console.log(`${o.failed ? '✗' : '✓'} ${o.name}: ${counts}${o.note ? ` — ${o.note}` : ''}`);
   }
-  console.log(`Took ${Math.round((Date.now() - started) / 1000)} s. Reports: ${VITEST_JSON}, ${HTTP_JSON}, ${PLAYWRIGHT_JSON}`);
+  console.log(`Took ${Math.round((Date.now() - started) / 1000)} s. Reports: ${VITEST_JSON}, ${HTTP_JSON}, ${PLAYWRIGHT_JSON}, ${STANDALONE_JSON}`);
   if (total.passed + total.failed === 0) console.log('No test ran at all: that is a failure.');
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
   return total.failed > 0 || total.passed + total.failed === 0 ? 1 : 0;

@@ -14,17 +14,18 @@
 import { openDatabase } from '../db/client';
 import { EnvError, parseEnv, type Env } from '../lib/env';
 import { startWorker } from '../lib/messaging/worker-loop';
+import { log } from '../lib/server/log';
 
 let env: Env;
 try {
   env = parseEnv();
 } catch (err) {
   if (!(err instanceof EnvError)) throw err;
-  console.error(err.message);
+  log.error('Configuración inválida: revise las variables de entorno (docs/operations.md).', { problems: err.problems });
   process.exit(1);
 }
 if (!process.env.DATABASE_URL) {
-  console.error(
+  log.error(
     'npm run worker necesita DATABASE_URL. Con la base embebida el servidor ya envía los mensajes; no abra la base desde otro proceso.',
   );
   process.exit(1);
@@ -35,9 +36,9 @@ const worker = startWorker(handle.db, {
   lockSeconds: env.WORKER_LOCK_SECONDS,
   pollMs: env.WORKER_POLL_MS,
   batchSize: env.WORKER_BATCH_SIZE,
-  onRun: (r) => console.log(`[outbox] enviados ${r.sent}, reintentos ${r.retried}, con error ${r.failed}`),
+  onRun: (r) => log.info('[outbox] envíos procesados', { sent: r.sent, retried: r.retried, failed: r.failed }),
 });
-console.log(`Worker de envíos iniciado (${worker.workerId}).`);
+log.info('Worker de envíos iniciado.', { workerId: worker.workerId });
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -17,6 +17,7 @@ import {
 } from '@/lib/auth/session-claims';
 import { DEFAULT_THROTTLE } from '@/lib/auth/throttle';
 import { formText } from '@/lib/validation/form-data';
+import { requestLog } from '@/lib/server/request-log';
 
 export type LoginField = 'dni' | 'username' | 'password';
 
@@ -80,7 +81,7 @@ async function signInOrExplain(
   } catch (err) {
     if (err instanceof LoginRefusedError) return refusalState(kind, err.refusal);
     if (err instanceof AuthError) {
-      console.error(err);
+      (await requestLog()).error('No se pudo iniciar la sesión.', { err });
       return { ok: false, error: TRY_AGAIN };
     }
     throw err;

@@ -8,6 +8,7 @@ import { verifyPatientCredentials, verifyStaffCredentials, type LoginRefusal } f
 import { patientLoginSchema, staffLoginSchema } from '@/lib/auth/schemas';
 import { SIGNED_OUT_COOKIE, type SessionUser } from '@/lib/auth/session-claims';
 import { clientIp } from '@/lib/auth/throttle';
+import { log } from '@/lib/server/log';
 
 /**
  * Thrown by `authorize` so the sign-in action can tell the user *why* (inactive, disabled with
@@ -57,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error(error);
+      log.error('Error de Auth.js.', { err: error });
     },
   },
 });

@@ -14,6 +14,11 @@ export function startBackgroundWorker(options: WorkerOptions = {}): RunningWorke
   return globalForWorker.__turnosOutboxWorker;
 }
 
+/** The worker this process runs, if any (readiness reads its heartbeat). */
+export function backgroundWorker(): RunningWorker | undefined {
+  return globalForWorker.__turnosOutboxWorker;
+}
+
 /** Poll now (after a commit that enqueued mail), so the patient does not wait for the next tick. */
 export function wakeBackgroundWorker(): void {
   globalForWorker.__turnosOutboxWorker?.wake();

@@ -5,6 +5,7 @@ import { workerHeartbeats } from '@/db/schema';
 import { createTransportResolver } from './transports/cached';
 import type { Db } from '@/db/client';
 import { enqueueDueReminders } from '@/lib/reminders/automatic';
+import { log as serverLog } from '@/lib/server/log';
 import { DEFAULT_CLAIM_LIMIT, errorText, runWorkerOnce, type RunOptions, type TransportSource, type WorkerRunResult } from './worker';
 
 export interface WorkerOptions extends RunOptions {
@@ -50,8 +51,8 @@ export function startWorker(db: DbOrTx, options: WorkerOptions = {}): RunningWor
   const workerId = options.workerId ?? `${HEARTBEAT_PREFIX}${os.hostname()}#${process.pid}`;
   const pollMs = options.pollMs ?? 2000;
   const heartbeatMs = options.heartbeatMs ?? 10_000;
-  const log = options.log ?? console.warn;
-  const resolver = options.transports ? undefined : createTransportResolver({ log: (line) => console.log(line) });
+  const log = options.log ?? ((line: string) => serverLog.warn(line));
+  const resolver = options.transports ? undefined : createTransportResolver({ log: (line) => serverLog.info(line) });
   const source: TransportSource = options.transports ?? ((handle) => resolver!.resolve(handle));
 
   let running = true;

@@ -5,6 +5,7 @@ import { messages, type Message } from '@/db/schema';
 import { claimDueMessages, DEFAULT_CLAIM_LIMIT, DEFAULT_GROUPED_CLAIM_LIMIT, DEFAULT_LOCK_SECONDS, type ClaimOptions } from './claim';
 import { deliverGroup, releaseGroup } from './delivery-groups';
 import { DEFAULT_RETRY_POLICY, retryDelaySeconds, withRetries, type RetryPolicy } from './retry';
+import { log as serverLog } from '@/lib/server/log';
 import {
   toTransportError,
   type MessageAttachment,
@@ -123,7 +124,7 @@ export async function deliverClaimed(
   options: DeliverOptions = {},
 ): Promise<DeliveryOutcome> {
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-  const log = options.log ?? console.warn;
+  const log = options.log ?? ((line: string) => serverLog.warn(line));
 
   if (message.attempts > policy.maxAttempts) {
     // Only reachable when workers died mid-send over and over: sending again could duplicate.
@@ -172,7 +173,7 @@ export async function deliverClaimed(
       error: null,
     }),
   );
-  if (!ok) log(`[outbox] message ${message.id} was sent, but its claim had been taken over: it may be sent twice`);
+  if (!ok) log(`[outbox] message #${message.id} was sent, but its claim had been taken over: it may be sent twice`);
   return ok ? 'sent' : 'lost';
 }
 
@@ -225,7 +226,7 @@ export async function runWorkerOnce(
   source: TransportSource,
   options: RunOptions = {},
 ): Promise<WorkerRunResult> {
-  const log = options.log ?? console.warn;
+  const log = options.log ?? ((line: string) => serverLog.warn(line));
   const lockSeconds = options.lockSeconds ?? DEFAULT_LOCK_SECONDS;
   const result: WorkerRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0, lost: 0 };
   // Resolved before claiming: a broken configuration becomes a transport whose sends fail

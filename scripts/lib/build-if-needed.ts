@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { prepareStandalone } from './standalone';
 
 const SOURCES = [
   'app',
@@ -54,4 +55,5 @@ export function buildIfNeeded(root = process.cwd()): void {
     console.error('La compilación falló; vea los mensajes de arriba.');
     process.exit(result.status ?? 1);
   }
+  prepareStandalone(root);
 }

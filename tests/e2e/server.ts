@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { buildIfNeeded } from '../../scripts/lib/build-if-needed';
+import { prepareStandalone } from '../../scripts/lib/standalone';
 import { openPglite, pgliteHandle } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { centerSettings } from '../../db/schema';
@@ -21,7 +22,8 @@ import { startMailCatcher } from './mail-catcher';
 const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 /** The center-wide "Forma de Seleccionar Profesional": a second server runs the study mode. */
 const SELECTION_MODE = process.env.E2E_SELECTION_MODE === 'study' ? 'study' : 'specialty';
-const SUFFIX = SELECTION_MODE === 'study' ? `-${SELECTION_MODE}` : '';
+const STANDALONE = process.env.E2E_STANDALONE === '1';
+const SUFFIX = `${SELECTION_MODE === 'study' ? `-${SELECTION_MODE}` : ''}${STANDALONE ? '-standalone' : ''}`;
 const DATA_DIR = path.resolve(`.test-data/e2e${SUFFIX}`);
 const MAIL_CERT_DIR = path.resolve(`.test-data/e2e-mail${SUFFIX}`);
 const MAIL_FROM = 'CENTRO MEDICO DEMO <turnos@centromedicodemo.com.ar>';
@@ -71,11 +73,16 @@ async function main(): Promise<void> {
   // The e2e server always runs on its own embedded database, even when CI exports a PostgreSQL URL.
   delete env.DATABASE_URL;
 
-  const child = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'],
-    { stdio: 'inherit', env },
-  );
+  let args = ['node_modules/next/dist/bin/next', 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'];
+  if (STANDALONE) {
+    // Again, in case the build came from a bare `next build` that skipped the copy.
+    const folder = prepareStandalone();
+    if (!folder) throw new Error(".next/standalone/server.js is missing: is output 'standalone' still in next.config.ts?");
+    args = [path.join(folder, 'server.js')];
+    Object.assign(env, { PORT: String(E2E_PORT), HOSTNAME: '127.0.0.1' });
+    delete env.AUTH_SECRET;
+  }
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
   // The server must die with us, or it keeps the port and the PGlite folder for the next run.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => child.kill(signal));

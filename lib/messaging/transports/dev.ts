@@ -9,7 +9,8 @@ export function createDevMailTransport(options: { log?: (line: string) => void }
   return {
     name: 'dev',
     async send(message: OutgoingEmail) {
-      options.log?.(`[mail:dev] #${message.id} -> ${message.to}: ${message.subject}`);
+      // Never the subject or body: patients' data stays out of the logs (lib/server/log.ts).
+      options.log?.(`[mail:dev] #${message.id} registrado, no enviado`);
       return { providerMessageId: `dev-${message.idempotencyKey}` };
     },
   };
@@ -19,7 +20,7 @@ export function createDevSmsTransport(options: { log?: (line: string) => void } 
   return {
     name: 'dev',
     async send(message: OutgoingSms) {
-      options.log?.(`[sms:dev] #${message.id} -> ${message.to}: ${message.text.slice(0, 40)}`);
+      options.log?.(`[sms:dev] #${message.id} registrado, no enviado (${message.text.length} caracteres)`);
       return { providerMessageId: `dev-${message.idempotencyKey}` };
     },
   };

@@ -7,10 +7,11 @@ import { sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { listProfessionalsFor, loadWeeks, localToday } from '../../lib/availability/queries';
 import { addDaysToDate, generateSlots, isoWeekday, type Slot } from '../../lib/availability/slots';
-import { bookAppointment } from '../../lib/booking/book';
+import { bookAppointment, type BookingRequest } from '../../lib/booking/book';
+import { bookingConfirmation } from '../../lib/booking/notify';
 import { fromZonedTime } from 'date-fns-tz';
 import type { BenchDatabase } from './databases';
-import { measure, type Timing } from './stats';
+import { measure, summarize, type Timing } from './stats';
 
 const PROFESSIONALS = 30;
 const PATIENTS = 3000;
@@ -22,7 +23,10 @@ export interface AvailabilityBenchResult {
   appointments: number;
   availability: Timing;
   bareWeekRead: Timing;
+  /** The booking's database work: the action's whole call minus the confirmation's render. */
   booking: Timing;
+  bookingRender: Timing;
+  bookingTotal: Timing;
   bareInsert: Timing;
   plan: string;
 }
@@ -33,7 +37,7 @@ function mondayAfter(date: string, weeks: number): string {
   return addDaysToDate(monday, weeks * 7);
 }
 
-async function seed(bench: BenchDatabase, now: Date) {
+export async function seedAvailabilityCenter(bench: BenchDatabase, now: Date) {
   const { db } = bench.handle;
   const today = localToday(now, TZ);
   await db.insert(s.centerSettings).values({
@@ -68,7 +72,7 @@ async function seed(bench: BenchDatabase, now: Date) {
   for (let i = 0; i < PATIENTS; i += 1000) {
     const rows = await db
       .insert(s.patients)
-      .values(Array.from({ length: Math.min(1000, PATIENTS - i) }, (_, k) => ({ dni: String(20_000_000 + i + k), lastName: 'PACIENTE', firstName: String(i + k), insurerId: insurer.id })))
+      .values(Array.from({ length: Math.min(1000, PATIENTS - i) }, (_, k) => ({ dni: String(20_000_000 + i + k), lastName: 'PACIENTE', firstName: String(i + k), insurerId: insurer.id, email: `p${i + k}@example.com` })))
       .returning({ id: s.patients.id });
     patients.push(...rows.map((r) => r.id));
   }
@@ -109,7 +113,7 @@ async function seed(bench: BenchDatabase, now: Date) {
 export async function runAvailabilityBench(bench: BenchDatabase): Promise<AvailabilityBenchResult> {
   const now = new Date();
   const { db } = bench.handle;
-  const center = await seed(bench, now);
+  const center = await seedAvailabilityCenter(bench, now);
   const weekFrom = mondayAfter(center.today, 2);
   const weekTo = addDaysToDate(weekFrom, 6);
   const ctx = { timeZone: TZ, now, notBefore: now, web: true };
@@ -137,10 +141,15 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   };
   const forBooking = await freeIn(mondayAfter(center.today, 3));
   const forInsert = await freeIn(mondayAfter(center.today, 4));
+  // One booking as the "Confirmar Turno" action makes it (lib/booking/actions.ts): the plan, the
+  // confirmation rendered before the transaction, the transaction with its outbox row. Its
+  // database work is the whole call minus the render, which holds no lock and no connection.
   let n = 0;
-  const booking = await measure(RUNS, async () => {
+  const total: number[] = [];
+  const render: number[] = [];
+  await measure(RUNS, async (i) => {
     const slot = forBooking[n];
-    const result = await bookAppointment(db, {
+    const request: BookingRequest = {
       patientId: center.patients[n],
       professionalId: slot.professionalId,
       specialtyId: center.specialtyId,
@@ -150,10 +159,28 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
       ip: `192.0.2.${n % 250}`,
       reason: 'bench',
       now,
-    });
+    };
     n++;
+    let renderMs = 0;
+    const t0 = performance.now();
+    const confirm = bookingConfirmation(db, request)!;
+    const result = await bookAppointment(db, request, {
+      confirmation: async (planned) => {
+        const r0 = performance.now();
+        const draft = await confirm(planned);
+        renderMs = performance.now() - r0;
+        return draft;
+      },
+    });
     if (!result.ok) throw new Error(`bench booking refused: ${result.message}`);
+    if (i >= 0) {
+      total.push(performance.now() - t0);
+      render.push(renderMs);
+    }
   });
+  const booking = summarize(total.map((t, i) => t - render[i]));
+  const bookingRender = summarize(render);
+  const bookingTotal = summarize(total);
   let m = 0;
   const bareInsert = await measure(RUNS, async () => {
     const slot = forInsert[m];
@@ -164,5 +191,5 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
     );
     m++;
   });
-  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bareInsert, plan };
+  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bookingRender, bookingTotal, bareInsert, plan };
 }

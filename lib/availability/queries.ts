@@ -45,9 +45,16 @@ export interface ProfessionalWeek extends AgendaProfessional {
   firstFree: Slot | null;
 }
 
-/** Today's date in the center's zone, 'yyyy-MM-dd'. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date in the center's zone, 'yyyy-MM-dd'. (A formatter costs far more to make than to use: one per zone.) */
 export function localToday(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /**

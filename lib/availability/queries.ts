@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { fromZonedTime } from 'date-fns-tz';
 import type { DbOrTx } from '@/db/client';
 import {
@@ -65,15 +65,14 @@ export const liveAppointment = sql`${appointments.status} <> 'cancelled' and ${a
 
 const professionalName = sql<string>`${professionals.lastName} || ' ' || ${professionals.firstName}`;
 
-/**
- * The professionals a patient can pick for a specialty or a study, A→Z. In web mode only
- * active, web-enabled ones (and a web-enabled specialty / active study).
- */
-export async function listProfessionalsFor(
-  db: DbOrTx,
-  filter: { specialtyId?: number; studyId?: number; professionalIds?: number[] },
-  web: boolean,
-): Promise<AgendaProfessional[]> {
+export interface ProfessionalFilter {
+  specialtyId?: number;
+  studyId?: number;
+  professionalIds?: number[];
+}
+
+/** Who listProfessionalsFor() returns, as a condition on `professionals`. */
+function professionalConditions(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
   const conditions = [eq(professionals.active, true)];
   if (web) conditions.push(eq(professionals.webEnabled, true));
   if (filter.professionalIds) conditions.push(inArray(professionals.id, filter.professionalIds.length ? filter.professionalIds : [-1]));
@@ -107,6 +106,14 @@ export async function listProfessionalsFor(
       ),
     );
   }
+  return and(...conditions);
+}
+
+/**
+ * The professionals a patient can pick for a specialty or a study, A→Z. In web mode only
+ * active, web-enabled ones (and a web-enabled specialty / active study).
+ */
+export async function listProfessionalsFor(db: DbOrTx, filter: ProfessionalFilter, web: boolean): Promise<AgendaProfessional[]> {
   return db
     .select({
       id: professionals.id,
@@ -116,7 +123,7 @@ export async function listProfessionalsFor(
       maxDaysAhead: professionals.maxDaysAhead,
     })
     .from(professionals)
-    .where(and(...conditions))
+    .where(professionalConditions(db, filter, web))
     .orderBy(asc(professionals.lastName), asc(professionals.firstName));
 }
 
@@ -135,7 +142,7 @@ export interface AgendaRange {
 }
 
 /** The weekly rules of some professionals that apply somewhere in the range. */
-export function readRules(db: DbOrTx, ids: number[], range: AgendaRange, web: boolean): Promise<ScheduleRule[]> {
+export function readRules(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange, web: boolean): Promise<ScheduleRule[]> {
   return db
     .select({
       id: schedules.id,
@@ -164,7 +171,7 @@ export function readRules(db: DbOrTx, ids: number[], range: AgendaRange, web: bo
  * The three reads behind a range of agendas, issued together (one round trip on a pool, or
  * pipelined inside a transaction). `ids` may be known before the professionals are checked.
  */
-export function readAgenda(db: DbOrTx, ids: number[], range: AgendaRange, ctx: Pick<AgendaContext, 'timeZone' | 'web'>): Promise<AgendaRows> {
+export function readAgenda(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange, ctx: Pick<AgendaContext, 'timeZone' | 'web'>): Promise<AgendaRows> {
   const rangeStart = fromZonedTime(`${range.fromDate}T00:00:00`, ctx.timeZone);
   const rangeEnd = fromZonedTime(`${addDaysToDate(range.toDate, 1)}T00:00:00`, ctx.timeZone);
   return Promise.all([
@@ -238,4 +245,14 @@ export function weeksFrom(pros: AgendaProfessional[], rows: AgendaRows, range: A
 export async function loadWeeks(db: DbOrTx, pros: AgendaProfessional[], range: AgendaRange, ctx: AgendaContext): Promise<ProfessionalWeek[]> {
   if (pros.length === 0) return [];
   return weeksFrom(pros, await readAgenda(db, pros.map((p) => p.id), range, ctx), range, ctx);
+}
+
+/**
+ * listProfessionalsFor() and loadWeeks() in one round: the agenda reads name the professionals by
+ * the same condition as a subquery instead of waiting for their ids. What the portal's week pages call.
+ */
+export async function loadWeeksFor(db: DbOrTx, filter: ProfessionalFilter, range: AgendaRange, ctx: AgendaContext): Promise<ProfessionalWeek[]> {
+  const ids = db.select({ id: professionals.id }).from(professionals).where(professionalConditions(db, filter, ctx.web));
+  const [pros, rows] = await Promise.all([listProfessionalsFor(db, filter, ctx.web), readAgenda(db, ids, range, ctx)]);
+  return weeksFrom(pros, rows, range, ctx);
 }

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: figures and ratios, on PGlite and on a real PostgreSQL.
  * BENCH_RUNS (default 50) sets the measured runs per figure; BENCH_ONLY=availability,
- * BENCH_ONLY=web-listing or BENCH_ONLY=send-list runs one section.
+ * BENCH_ONLY=web-listing, BENCH_ONLY=send-list or BENCH_ONLY=http runs one section (http:
+ * PostgreSQL only, see http.ts; BENCH_DURATION sets its load's seconds).
  */
 import os from 'node:os';
 import { openPgliteBench, openPostgresBench, type BenchDatabase } from './databases';
 import { runAvailabilityBench, type AvailabilityBenchResult } from './availability';
 import { runWebListingBench, type WebListingBenchResult } from './web-listing';
 import { runSendListBench, type SendListBenchResult } from './send-list';
+import { runHttpBench, type HttpBenchResult } from './http';
 import { ms, printTable } from './stats';
 
 const ENGINES = [
@@ -38,6 +40,21 @@ async function onEachEngine<R>(section: string, bench: (db: BenchDatabase) => Pr
 const availability: AvailabilityBenchResult[] = only && only !== 'availability' ? [] : await onEachEngine('availability', runAvailabilityBench);
 const webListing: WebListingBenchResult[] = only && only !== 'web-listing' ? [] : await onEachEngine('web listing', runWebListingBench);
 const sendList: SendListBenchResult[] = only && only !== 'send-list' ? [] : await onEachEngine('send list', runSendListBench);
+const http: HttpBenchResult[] = [];
+if (!only || only === 'http') {
+  process.stdout.write('http on postgres: seeding, building, serving and loading...\n');
+  const db = await openPostgresBench();
+  if ('skipped' in db) console.log(`http: skipped (${db.skipped})`);
+  else {
+    try {
+      const result = await runHttpBench(db);
+      if ('skipped' in result) console.log(`http: skipped (${result.skipped})`);
+      else http.push(result);
+    } finally {
+      await db.close();
+    }
+  }
+}
 
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 
@@ -87,4 +104,13 @@ if (sendList.length) {
     ),
   );
   for (const r of sendList) console.log(`${r.engine}: bare read of the 10,000 rows: median ${ms(r.bareRead.medianMs)} ms, p95 ${ms(r.bareRead.p95Ms)} ms`);
+}
+
+for (const r of http) {
+  printTable(
+    `HTTP, production build on PostgreSQL, ${r.appointments.toLocaleString('en')} turnos and ${r.patients.toLocaleString('en')} patients (latency in ms; errors = non-2xx, failed or timed out; for bookings, anything but the redirect to the new turno)`,
+    ['what', 'load', 'requests', 'per s', 'p50', 'p95', 'p99', 'errors', 'server RSS MiB'],
+    r.figures.map((f) => [f.what, f.model, String(f.requests), f.perSecond.toFixed(1), ms(f.latency.medianMs), ms(f.latency.p95Ms), ms(f.latency.p99Ms), String(f.errors), String(f.peakRssMiB)]),
+  );
+  console.log(`\nhttp: large center seeded in ${r.seedSeconds.toFixed(0)} s`);
 }

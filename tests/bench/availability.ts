@@ -11,7 +11,7 @@ import { bookAppointment, type BookingRequest } from '../../lib/booking/book';
 import { bookingConfirmation } from '../../lib/booking/notify';
 import { fromZonedTime } from 'date-fns-tz';
 import type { BenchDatabase } from './databases';
-import { measure, summarize, type Timing } from './stats';
+import { measurePair, summarize, type Timing } from './stats';
 
 const PROFESSIONALS = 30;
 const PATIENTS = 3000;
@@ -118,18 +118,19 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   const weekTo = addDaysToDate(weekFrom, 6);
   const ctx = { timeZone: TZ, now, notBefore: now, web: true };
 
-  // What the portal's week pages call (lib/booking/portal-week.ts): the professionals and their week.
-  const availability = await measure(RUNS, () =>
-    loadWeeksFor(db, { specialtyId: center.specialtyId }, { fromDate: weekFrom, toDate: weekTo, specialtyId: center.specialtyId }, ctx),
-  );
-
   // The one read availability cannot avoid: that week's live appointments of those professionals.
   const weekStart = fromZonedTime(`${weekFrom}T00:00:00`, TZ);
   const weekEnd = fromZonedTime(`${addDaysToDate(weekTo, 1)}T00:00:00`, TZ);
   const bareSql = `select professional_id, starts_at, ends_at from appointments
     where status <> 'cancelled' and deleted_at is null and starts_at >= $1 and starts_at < $2 and professional_id = any($3::int[])`;
   const bareParams = [weekStart.toISOString(), weekEnd.toISOString(), center.proIds];
-  const bareWeekRead = await measure(RUNS, () => bench.raw(bareSql, bareParams));
+  // What the portal's week pages call (lib/booking/portal-week.ts): the professionals and their
+  // week; timed in alternation with the bare read.
+  const [availability, bareWeekRead] = await measurePair(
+    RUNS,
+    () => loadWeeksFor(db, { specialtyId: center.specialtyId }, { fromDate: weekFrom, toDate: weekTo, specialtyId: center.specialtyId }, ctx),
+    () => bench.raw(bareSql, bareParams),
+  );
   const planRows = (await bench.raw(`explain ${bareSql}`, bareParams)) as Array<Record<string, string>>;
   const plan = planRows.map((r) => Object.values(r)[0]).join(' / ');
 
@@ -145,9 +146,10 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   // confirmation rendered before the transaction, the transaction with its outbox row. Its
   // database work is the whole call minus the render, which holds no lock and no connection.
   let n = 0;
+  let m = 0;
   const total: number[] = [];
   const render: number[] = [];
-  await measure(RUNS, async (i) => {
+  const book = async (i: number) => {
     const slot = forBooking[n];
     const request: BookingRequest = {
       patientId: center.patients[n],
@@ -177,12 +179,9 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
       total.push(performance.now() - t0);
       render.push(renderMs);
     }
-  });
-  const booking = summarize(total.map((t, i) => t - render[i]));
-  const bookingRender = summarize(render);
-  const bookingTotal = summarize(total);
-  let m = 0;
-  const bareInsert = await measure(RUNS, async () => {
+  };
+  // The same row as a booking writes, by hand, in one INSERT (autocommit).
+  const insert = async () => {
     const slot = forInsert[m];
     await bench.raw(
       `insert into appointments (professional_id, specialty_id, patient_id, insurer_id, starts_at, ends_at, source, reason, created_ip)
@@ -190,6 +189,10 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
       [slot.professionalId, center.specialtyId, center.patients[m], center.insurerId, slot.startsAt.toISOString(), slot.endsAt.toISOString(), `192.0.2.${m % 250}`],
     );
     m++;
-  });
+  };
+  const [, bareInsert] = await measurePair(RUNS, book, insert);
+  const booking = summarize(total.map((t, i) => t - render[i]));
+  const bookingRender = summarize(render);
+  const bookingTotal = summarize(total);
   return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bookingRender, bookingTotal, bareInsert, plan };
 }

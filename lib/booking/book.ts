@@ -52,7 +52,11 @@ export interface BookingOptions {
   confirmation?: (planned: PlannedBooking) => Promise<EmailDraft | null>;
   /** Other work that must commit with the booking, inside its transaction. */
   afterBooking?: AfterBooking;
+  /** Called as each step ends (the benchmark's per-phase breakdown, docs/performance.md). */
+  trace?: (step: BookingStep) => void;
 }
+
+export type BookingStep = 'plan' | 'render' | 'begin' | 'locks' | 'reads' | 'checks' | 'write' | 'commit';
 
 // Advisory lock classes: serialise one patient's bookings, and one IP's, so limits cannot be overshot.
 const LOCK_PATIENT = 71;
@@ -76,15 +80,21 @@ class StalePlan extends Error {}
  */
 export async function bookAppointment(db: Db, request: BookingRequest, options: BookingOptions = {}): Promise<BookingResult> {
   for (let attempt = 1; ; attempt++) {
+    const trace = options.trace ?? (() => {});
     const plan = await planBooking(db, request, !!options.confirmation);
+    trace('plan');
     const mail = options.confirmation && plan.endsAt ? await options.confirmation({ ...plan, startsAt: request.startsAt, endsAt: plan.endsAt }) : null;
+    trace('render');
     try {
-      return await db.transaction(async (tx) => {
-        const result = await bookInTransaction(tx, request, plan, mail);
+      const booked = await db.transaction(async (tx) => {
+        trace('begin');
+        const result = await bookInTransaction(tx, request, plan, mail, trace);
         if (!result.ok) throw new RollbackWith(result);
         if (options.afterBooking) await options.afterBooking(tx, { ...result, request });
         return result;
       });
+      trace('commit');
+      return booked;
     } catch (err) {
       if (err instanceof RollbackWith) return err.result as BookingFailure;
       if (isOverlapViolation(err)) return fail('slot_taken', SLOT_TAKEN_MESSAGE);
@@ -129,7 +139,13 @@ async function planBooking(db: Db, req: BookingRequest, withSlot: boolean): Prom
   return plan;
 }
 
-async function bookInTransaction(tx: Tx, req: BookingRequest, plan: BookingPlan, mail: EmailDraft | null): Promise<BookingResult> {
+async function bookInTransaction(
+  tx: Tx,
+  req: BookingRequest,
+  plan: BookingPlan,
+  mail: EmailDraft | null,
+  trace: (step: BookingStep) => void,
+): Promise<BookingResult> {
   const { settings } = plan;
   const web = req.source === 'web';
   const now = req.now ?? new Date();
@@ -139,6 +155,7 @@ async function bookInTransaction(tx: Tx, req: BookingRequest, plan: BookingPlan,
   // or this booking waits for it and checks the new agenda (lib/agenda/lock.ts).
   const ipLock = web && req.ip ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${req.ip})), ` : sql``;
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_PATIENT}, ${req.patientId}), ${ipLock}${bookingAgendaLocks(req.professionalId)}`);
+  trace('locks');
 
   // A move frees the old slot first, so a move to an adjacent or overlapping slot is possible; a
   // refusal below rolls it back.
@@ -159,6 +176,7 @@ async function bookInTransaction(tx: Tx, req: BookingRequest, plan: BookingPlan,
     listProfessionalsFor(tx, { professionalIds: [req.professionalId], specialtyId: req.specialtyId ?? undefined, studyId: req.studyId ?? undefined }, web),
     readAgenda(tx, [req.professionalId], { fromDate: date, toDate: date }, { timeZone: tz, web }),
   ]);
+  trace('reads');
 
   if (web) {
     if (!settings.webEnabled) return fail('web_disabled', 'En este momento no se pueden tomar turnos por internet.');
@@ -243,11 +261,13 @@ async function bookInTransaction(tx: Tx, req: BookingRequest, plan: BookingPlan,
     after: row,
     ip: req.ip,
   });
+  trace('checks');
   // One statement: the turno, its audit row and its confirmation commit (or fail) together.
   const writes = [sql`with booked as (${tx.insert(appointments).values(row).getSQL()})`];
   if (mail) writes.push(sql`, confirmation as (${tx.insert(messages).values(emailRow({ ...mail, appointmentId: row.id })).getSQL()})`);
   writes.push(sql` ${tx.insert(auditLog).values(audit).getSQL()}`);
   await tx.execute(sql.join(writes));
+  trace('write');
   return { ok: true, appointmentId: row.id, startsAt: row.startsAt, endsAt: row.endsAt };
 }
 

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
 import { listProfessionalsFor, loadWeeks, loadWeeksFor, localToday } from '../../lib/availability/queries';
 import { addDaysToDate, generateSlots, isoWeekday, type Slot } from '../../lib/availability/slots';
-import { bookAppointment, type BookingRequest } from '../../lib/booking/book';
+import { bookAppointment, type BookingRequest, type BookingStep } from '../../lib/booking/book';
 import { bookingConfirmation } from '../../lib/booking/notify';
 import { fromZonedTime } from 'date-fns-tz';
 import type { BenchDatabase } from './databases';
@@ -27,6 +27,8 @@ export interface AvailabilityBenchResult {
   booking: Timing;
   bookingRender: Timing;
   bookingTotal: Timing;
+  /** Median of each step of the booking (BookingStep), in order. */
+  bookingSteps: Array<{ step: string; medianMs: number }>;
   bareInsert: Timing;
   plan: string;
 }
@@ -149,6 +151,7 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   let m = 0;
   const total: number[] = [];
   const render: number[] = [];
+  const stepSamples: Partial<Record<BookingStep, number[]>> = {};
   const book = async (i: number) => {
     const slot = forBooking[n];
     const request: BookingRequest = {
@@ -165,8 +168,15 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
     n++;
     let renderMs = 0;
     const t0 = performance.now();
+    let last = t0;
+    const steps: Partial<Record<BookingStep, number>> = {};
     const confirm = bookingConfirmation(db, request)!;
     const result = await bookAppointment(db, request, {
+      trace: (step) => {
+        const t = performance.now();
+        steps[step] = t - last;
+        last = t;
+      },
       confirmation: async (planned) => {
         const r0 = performance.now();
         const draft = await confirm(planned);
@@ -178,6 +188,7 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
     if (i >= 0) {
       total.push(performance.now() - t0);
       render.push(renderMs);
+      for (const [step, t] of Object.entries(steps)) (stepSamples[step as BookingStep] ??= []).push(t);
     }
   };
   // The same row as a booking writes, by hand, in one INSERT (autocommit).
@@ -194,5 +205,6 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   const booking = summarize(total.map((t, i) => t - render[i]));
   const bookingRender = summarize(render);
   const bookingTotal = summarize(total);
-  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bookingRender, bookingTotal, bareInsert, plan };
+  const bookingSteps = Object.entries(stepSamples).map(([step, samples]) => ({ step, medianMs: summarize(samples).medianMs }));
+  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bookingRender, bookingTotal, bookingSteps, bareInsert, plan };
 }

@@ -36,6 +36,8 @@ export interface LoadFigure {
   perSecond: number;
   latency: Timing & { p99Ms: number };
   errors: number;
+  /** What the first error was, to tell a refused booking from a dead server. */
+  firstError?: string;
   peakRssMiB: number;
 }
 
@@ -133,6 +135,7 @@ async function login(dni: string): Promise<string> {
 }
 
 const timingWithP99 = (samples: number[]): Timing & { p99Ms: number } => {
+  if (samples.length === 0) return { runs: 0, medianMs: NaN, p95Ms: NaN, minMs: NaN, p99Ms: NaN };
   const t = summarize(samples);
   const sorted = [...samples].sort((a, b) => a - b);
   return { ...t, p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? 0 };
@@ -220,6 +223,11 @@ function hiddenFields(html: string): Array<[string, string]> {
 async function bookOverHttp(center: LargeCenter, cookies: string[], pid: number, today: string): Promise<LoadFigure> {
   const posts: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
+  const failed = (why: string) => {
+    errors++;
+    firstError ??= why;
+  };
   const stopRss = sampleRss(pid);
   // Working days from the Monday after next: user u books professional u, one slot a day (10:00, free in the seed).
   const firstMonday = addDaysToDate(today, 8 - isoWeekday(today));
@@ -241,12 +249,17 @@ async function bookOverHttp(center: LargeCenter, cookies: string[], pid: number,
           form.append('insurerId', String(center.insurerId));
           form.append('reason', 'Control');
           const start = performance.now();
-          const response = await fetch(url, { method: 'POST', body: form, headers: { cookie: cookies[user] }, redirect: 'manual' });
-          await response.arrayBuffer();
+          // A browser sends its Origin with a form POST; Next.js refuses a server action without one.
+          const response = await fetch(url, { method: 'POST', body: form, headers: { cookie: cookies[user], origin: BASE }, redirect: 'manual' });
+          const body = await response.text();
           posts.push(performance.now() - start);
-          if (response.status !== 303 || !/\/mis-turnos\/\d+\/insertado/.test(response.headers.get('location') ?? '')) errors++;
-        } catch {
-          errors++;
+          const location = response.headers.get('location') ?? '';
+          if (response.status !== 303 || !/\/mis-turnos\/\d+\/insertado/.test(location)) {
+            const alert = /role="alert"[^>]*>([^<]+)</.exec(body)?.[1];
+            failed(`HTTP ${response.status} ${location}${alert ? ` "${alert}"` : ''}`);
+          }
+        } catch (err) {
+          failed(String(err));
         }
       }
     }),
@@ -259,6 +272,7 @@ async function bookOverHttp(center: LargeCenter, cookies: string[], pid: number,
     perSecond: (posts.length - errors) / seconds,
     latency: timingWithP99(posts),
     errors,
+    firstError,
     peakRssMiB: stopRss(),
   };
 }

@@ -69,7 +69,10 @@ if (availability.length) {
       [r.engine, String(r.appointments), '  = whole call', ms(r.bookingTotal.medianMs), ms(r.bookingTotal.p95Ms), '', '', ''],
     ]),
   );
-  for (const r of availability) console.log(`\n${r.engine} plan of the bare week read: ${r.plan}`);
+  for (const r of availability) {
+    console.log(`\n${r.engine}, one booking step by step (medians, ms): ${r.bookingSteps.map((s) => `${s.step} ${ms(s.medianMs)}`).join(' · ')}`);
+    console.log(`${r.engine} plan of the bare week read: ${r.plan}`);
+  }
 }
 
 if (webListing.length) {
@@ -113,4 +116,5 @@ for (const r of http) {
     r.figures.map((f) => [f.what, f.model, String(f.requests), f.perSecond.toFixed(1), ms(f.latency.medianMs), ms(f.latency.p95Ms), ms(f.latency.p99Ms), String(f.errors), String(f.peakRssMiB)]),
   );
   console.log(`\nhttp: large center seeded in ${r.seedSeconds.toFixed(0)} s`);
+  for (const f of r.figures) if (f.firstError) console.log(`  first error, ${f.what}: ${f.firstError}`);
 }

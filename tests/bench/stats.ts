@@ -52,7 +52,7 @@ export async function measurePair(
   return [summarize(samples[0]), summarize(samples[1])];
 }
 
-export const ms = (v: number) => v.toFixed(v < 10 ? 2 : 1);
+export const ms = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(v < 10 ? 2 : 1));
 
 export function printTable(title: string, header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

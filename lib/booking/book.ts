@@ -40,6 +40,9 @@ export interface PlannedBooking {
   appointmentId: number;
   startsAt: Date;
   endsAt: Date;
+  /** What the turno will carry: the request's, else the agenda rule's. */
+  specialtyId: number | null;
+  studyId: number | null;
   settings: CenterSettings;
 }
 
@@ -83,7 +86,7 @@ export async function bookAppointment(db: Db, request: BookingRequest, options: 
     const trace = options.trace ?? (() => {});
     const plan = await planBooking(db, request, !!options.confirmation);
     trace('plan');
-    const mail = options.confirmation && plan.endsAt ? await options.confirmation({ ...plan, startsAt: request.startsAt, endsAt: plan.endsAt }) : null;
+    const mail = options.confirmation && plan.slot ? await options.confirmation({ ...plan, ...plan.slot, startsAt: request.startsAt }) : null;
     trace('render');
     try {
       const booked = await db.transaction(async (tx) => {
@@ -107,8 +110,8 @@ export async function bookAppointment(db: Db, request: BookingRequest, options: 
 interface BookingPlan {
   settings: CenterSettings;
   appointmentId: number;
-  /** When the confirmation is rendered ahead: the end of the slot as the agenda offers it now. */
-  endsAt?: Date;
+  /** When the confirmation is rendered ahead: the slot as the agenda offers it now. */
+  slot?: Pick<PlannedBooking, 'endsAt' | 'specialtyId' | 'studyId'>;
 }
 
 /**
@@ -134,7 +137,8 @@ async function planBooking(db: Db, req: BookingRequest, withSlot: boolean): Prom
     const pro = { id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: 100_000 };
     const ctx = { timeZone: settings.timeZone, now: new Date(0), notBefore: new Date(0), web: false };
     const [week] = weeksFrom([pro], { rules, closed: [], busy: [] }, { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId }, ctx);
-    plan.endsAt = findOfferedSlot(week.slots, req.professionalId, req.startsAt)?.endsAt;
+    const slot = findOfferedSlot(week.slots, req.professionalId, req.startsAt);
+    if (slot) plan.slot = { endsAt: slot.endsAt, specialtyId: req.specialtyId ?? slot.specialtyId, studyId: req.studyId ?? slot.studyId };
   }
   return plan;
 }
@@ -212,8 +216,6 @@ async function bookInTransaction(
   }
   const slotMinutes = slot ? (slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000 : 15;
   const endsAt = new Date(req.startsAt.getTime() + slotMinutes * 60_000);
-  // The confirmation was rendered with the slot as the plan saw it; the agenda changed since.
-  if (mail && endsAt.getTime() !== plan.endsAt?.getTime()) throw new StalePlan();
 
   if (req.insurerId) {
     if (!checks.insurerEnabled) {
@@ -226,6 +228,12 @@ async function bookInTransaction(
   if (web) {
     const refusal = limitRefusal(checks, settings);
     if (refusal) return refusal;
+  }
+
+  // The confirmation was rendered with the slot as the plan saw it: if the agenda changed since, plan again.
+  const rendered = plan.slot;
+  if (mail && (endsAt.getTime() !== rendered?.endsAt.getTime() || (req.specialtyId ?? slot?.specialtyId ?? null) !== rendered.specialtyId || (req.studyId ?? slot?.studyId ?? null) !== rendered.studyId)) {
+    throw new StalePlan();
   }
 
   const row: Appointment = {

@@ -81,19 +81,22 @@ async function confirmationDraft(center: CenterSettings, d: ConfirmationSubject,
  * the booking and its email commit together and a mail failure later never loses the booking.
  */
 export function bookingConfirmation(db: DbOrTx, request: BookingRequest, createdByStaffId?: number | null): BookingOptions['confirmation'] {
-  const none = -1;
-  const names = db
-    .select(detailColumns)
-    .from(patients)
-    .innerJoin(professionals, eq(professionals.id, request.professionalId))
-    .leftJoin(specialties, eq(specialties.id, request.specialtyId ?? none))
-    .leftJoin(studies, eq(studies.id, request.studyId ?? none))
-    .leftJoin(insurers, eq(insurers.id, request.insurerId ?? none))
-    .where(eq(patients.id, request.patientId))
-    .then(([row]) => (row ? asShown(row) : null));
-  names.catch(() => {}); // awaited below; a booking refused before that must not leave it unhandled
+  const names = (specialtyId: number | null | undefined, studyId: number | null | undefined) =>
+    db
+      .select(detailColumns)
+      .from(patients)
+      .innerJoin(professionals, eq(professionals.id, request.professionalId))
+      .leftJoin(specialties, eq(specialties.id, specialtyId ?? -1))
+      .leftJoin(studies, eq(studies.id, studyId ?? -1))
+      .leftJoin(insurers, eq(insurers.id, request.insurerId ?? -1))
+      .where(eq(patients.id, request.patientId))
+      .then(([row]) => (row ? asShown(row) : null));
+  const early = names(request.specialtyId, request.studyId);
+  early.catch(() => {}); // awaited below; a booking refused before that must not leave it unhandled
   return async (planned) => {
-    const d = await names;
+    // The turno takes the agenda rule's specialty or study when the request names none.
+    const same = planned.specialtyId === (request.specialtyId ?? null) && planned.studyId === (request.studyId ?? null);
+    const d = await (same ? early : names(planned.specialtyId, planned.studyId));
     if (!d) return null;
     const appointment = { id: planned.appointmentId, patientId: request.patientId, startsAt: planned.startsAt, endsAt: planned.endsAt, reason: (request.reason ?? '').trim() };
     return confirmationDraft(planned.settings, { ...d, appointment }, createdByStaffId);

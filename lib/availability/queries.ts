@@ -71,8 +71,8 @@ export interface ProfessionalFilter {
   professionalIds?: number[];
 }
 
-/** Who listProfessionalsFor() returns, as a condition on `professionals`. */
-function professionalConditions(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
+/** Who listProfessionalsFor() returns, as a condition on `professionals` (for use inside other statements). */
+export function professionalConditions(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
   const conditions = [eq(professionals.active, true)];
   if (web) conditions.push(eq(professionals.webEnabled, true));
   if (filter.professionalIds) conditions.push(inArray(professionals.id, filter.professionalIds.length ? filter.professionalIds : [-1]));

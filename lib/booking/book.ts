@@ -1,10 +1,10 @@
 import { and, count, eq, getTableColumns, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { fromZonedTime } from 'date-fns-tz';
 import { rowsOf, type Db, type Tx } from '@/db/client';
-import { appointments, auditLog, centerSettings, insurers, messages, webAccounts, type Appointment, type CenterSettings } from '@/db/schema';
+import { appointments, auditLog, centerSettings, insurers, messages, professionals, webAccounts, type Appointment, type CenterSettings } from '@/db/schema';
 import { bookingAgendaLocks } from '@/lib/agenda/lock';
 import { auditValues, type Actor } from '@/lib/audit/log';
-import { liveAppointment, listProfessionalsFor, localToday, readAgenda, readRules, weeksFrom } from '@/lib/availability/queries';
+import { liveAppointment, localToday, professionalConditions, readAgenda, readRules, weeksFrom } from '@/lib/availability/queries';
 import { addDaysToDate, findOfferedSlot } from '@/lib/availability/slots';
 import { emailRow, type EmailDraft } from '@/lib/messaging/outbox';
 import { RollbackWith } from '@/db/errors';
@@ -78,7 +78,7 @@ class StalePlan extends Error {}
  *
  * Round trips, in order: the plan (settings and a new id, plus the day's agenda when a
  * confirmation is rendered; in parallel, outside the transaction), BEGIN, the locks, every read
- * the checks need (pipelined), one statement writing the turno, its audit row and its outbox row,
+ * the checks need (two statements, pipelined), one statement writing the turno, its audit row and its outbox row,
  * COMMIT. docs/performance.md has the measured cost of each.
  */
 export async function bookAppointment(db: Db, request: BookingRequest, options: BookingOptions = {}): Promise<BookingResult> {
@@ -174,10 +174,8 @@ async function bookInTransaction(
 
   // Every read the checks need, pipelined after the locks (each statement sees what committed before it).
   const date = localToday(req.startsAt, tz);
-  const [checks, pros, agenda] = await Promise.all([
+  const [checks, agenda] = await Promise.all([
     readChecks(tx, req, now, date, tz),
-    // The slot, generated again from the agenda exactly as the grid did.
-    listProfessionalsFor(tx, { professionalIds: [req.professionalId], specialtyId: req.specialtyId ?? undefined, studyId: req.studyId ?? undefined }, web),
     readAgenda(tx, [req.professionalId], { fromDate: date, toDate: date }, { timeZone: tz, web }),
   ]);
   trace('reads');
@@ -206,6 +204,8 @@ async function bookInTransaction(
 
   const notBefore = web ? new Date(now.getTime() + settings.minBookingNoticeHours * 3_600_000) : now;
   const range = { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId };
+  // The slot, generated again from the agenda exactly as the grid did, if the professional may be booked here.
+  const pros = checks.maxDaysAhead === null ? [] : [{ id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: checks.maxDaysAhead }];
   const [week] = weeksFrom(pros, agenda, range, { timeZone: tz, now, notBefore, web });
   const slot = week ? findOfferedSlot(week.slots, req.professionalId, req.startsAt) : undefined;
   const overbook = !web && req.overbook === true;
@@ -280,6 +280,8 @@ async function bookInTransaction(
 }
 
 interface BookingChecks {
+  /** The professional's booking window, null when listProfessionalsFor() would not offer them for this request. */
+  maxDaysAhead: number | null;
   accountActive: boolean;
   insurerEnabled: boolean;
   /** The manual's three limits: this patient's turnos with this professional that day, ... */
@@ -290,8 +292,8 @@ interface BookingChecks {
 }
 
 /**
- * The account, the insurer and the three limit counts in one statement (after the locks, so no
- * limit can be overshot). Staff bookings skip what only the web checks.
+ * The professional, the account, the insurer and the three limit counts in one statement (after
+ * the locks, so no limit can be overshot). Staff bookings skip what only the web checks.
  */
 async function readChecks(tx: Tx, req: BookingRequest, now: Date, date: string, tz: string): Promise<BookingChecks> {
   const web = req.source === 'web';
@@ -300,7 +302,9 @@ async function readChecks(tx: Tx, req: BookingRequest, now: Date, date: string, 
   const scalar = (q: { getSQL(): SQL }) => sql`(${q.getSQL()})`;
   const counted = (where: SQL | undefined) => scalar(tx.select({ n: count() }).from(appointments).where(and(liveAppointment, where)));
   const none = sql`null`;
+  const professional = { professionalIds: [req.professionalId], specialtyId: req.specialtyId ?? undefined, studyId: req.studyId ?? undefined };
   const columns = {
+    maxDaysAhead: scalar(tx.select({ days: professionals.maxDaysAhead }).from(professionals).where(professionalConditions(tx, professional, web))),
     accountActive: web
       ? scalar(tx.select({ ok: sql`not ${webAccounts.disabled} and ${webAccounts.activatedAt} is not null` }).from(webAccounts).where(eq(webAccounts.patientId, req.patientId)))
       : none,
@@ -326,6 +330,7 @@ async function readChecks(tx: Tx, req: BookingRequest, now: Date, date: string, 
   // Booleans and counts arrive as the driver decodes them (a bigint may be a string).
   const truthy = (v: unknown) => v === true || v === 't';
   return {
+    maxDaysAhead: row.maxDaysAhead === null || row.maxDaysAhead === undefined ? null : Number(row.maxDaysAhead),
     accountActive: truthy(row.accountActive),
     insurerEnabled: truthy(row.insurerEnabled),
     sameDay: Number(row.sameDay ?? 0),

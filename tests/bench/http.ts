@@ -229,8 +229,9 @@ async function bookOverHttp(center: LargeCenter, cookies: string[], pid: number,
     firstError ??= why;
   };
   const stopRss = sampleRss(pid);
-  // Working days from the Monday after next: user u books professional u, one slot a day (10:00, free in the seed).
-  const firstMonday = addDaysToDate(today, 8 - isoWeekday(today));
+  // Working days ten weeks ahead, past the seeded turnos (so no seeded turno of the same patient
+  // meets the daily limit) and within max_days_ahead: user u books professional u, 10:00, one a day.
+  const firstMonday = addDaysToDate(today, 8 - isoWeekday(today) + 70);
   const days = Array.from({ length: BOOKINGS_PER_USER }, (_, j) => addDaysToDate(firstMonday, j + Math.floor(j / 6)));
   const t0 = performance.now();
   await Promise.all(
@@ -255,7 +256,7 @@ async function bookOverHttp(center: LargeCenter, cookies: string[], pid: number,
           posts.push(performance.now() - start);
           const location = response.headers.get('location') ?? '';
           if (response.status !== 303 || !/\/mis-turnos\/\d+\/insertado/.test(location)) {
-            const alert = /role="alert"[^>]*>([^<]+)</.exec(body)?.[1];
+            const alert = /(Ya tiene[^<]*|Ese horario[^<]*|Desde esta[^<]*|En este momento[^<]*|Su usuario[^<]*|Elija[^<]*|Indique[^<]*|No encontramos[^<]*|Los turnos solo[^<]*)/.exec(body)?.[1];
             failed(`HTTP ${response.status} ${location}${alert ? ` "${alert}"` : ''}`);
           }
         } catch (err) {

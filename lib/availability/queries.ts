@@ -141,21 +141,24 @@ export interface AgendaRange {
   studyId?: number | null;
 }
 
+/** A weekly rule as the slot generator takes it (ScheduleRule). */
+export const scheduleRuleColumns = {
+  id: schedules.id,
+  professionalId: schedules.professionalId,
+  weekday: schedules.weekday,
+  startTime: schedules.startTime,
+  endTime: schedules.endTime,
+  slotMinutes: schedules.slotMinutes,
+  validFrom: schedules.validFrom,
+  validTo: schedules.validTo,
+  specialtyId: schedules.specialtyId,
+  studyId: schedules.studyId,
+};
+
 /** The weekly rules of some professionals that apply somewhere in the range. */
 export function readRules(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange, web: boolean): Promise<ScheduleRule[]> {
   return db
-    .select({
-      id: schedules.id,
-      professionalId: schedules.professionalId,
-      weekday: schedules.weekday,
-      startTime: schedules.startTime,
-      endTime: schedules.endTime,
-      slotMinutes: schedules.slotMinutes,
-      validFrom: schedules.validFrom,
-      validTo: schedules.validTo,
-      specialtyId: schedules.specialtyId,
-      studyId: schedules.studyId,
-    })
+    .select(scheduleRuleColumns)
     .from(schedules)
     .where(
       and(

@@ -66,6 +66,10 @@ const LOCK_PATIENT = 71;
 const LOCK_IP = 72;
 const MAX_ATTEMPTS = 3;
 
+/** A sobreturno outside every slot of the agenda lasts this long. */
+const OVERBOOK_MINUTES = 15;
+const isOverbook = (req: BookingRequest) => req.source === 'staff' && req.overbook === true;
+
 /** The agenda changed between the plan and the transaction: plan again. */
 class StalePlan extends Error {}
 
@@ -139,6 +143,7 @@ async function planBooking(db: Db, req: BookingRequest, withSlot: boolean): Prom
     const [week] = weeksFrom([pro], { rules, closed: [], busy: [] }, { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId }, ctx);
     const slot = findOfferedSlot(week.slots, req.professionalId, req.startsAt);
     if (slot) plan.slot = { endsAt: slot.endsAt, specialtyId: req.specialtyId ?? slot.specialtyId, studyId: req.studyId ?? slot.studyId };
+    else if (isOverbook(req)) plan.slot = { endsAt: new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000), specialtyId: req.specialtyId ?? null, studyId: req.studyId ?? null };
   }
   return plan;
 }
@@ -208,13 +213,13 @@ async function bookInTransaction(
   const pros = checks.maxDaysAhead === null ? [] : [{ id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: checks.maxDaysAhead }];
   const [week] = weeksFrom(pros, agenda, range, { timeZone: tz, now, notBefore, web });
   const slot = week ? findOfferedSlot(week.slots, req.professionalId, req.startsAt) : undefined;
-  const overbook = !web && req.overbook === true;
+  const overbook = isOverbook(req);
   if (!slot) {
     if (!overbook) return fail('slot_unavailable', 'Ese horario no está disponible para turnos. Elija otro de la agenda.');
   } else if (!slot.free && !overbook) {
     return fail('slot_taken', SLOT_TAKEN_MESSAGE);
   }
-  const slotMinutes = slot ? (slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000 : 15;
+  const slotMinutes = slot ? (slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000 : OVERBOOK_MINUTES;
   const endsAt = new Date(req.startsAt.getTime() + slotMinutes * 60_000);
 
   if (req.insurerId) {

@@ -203,5 +203,13 @@ describeEachEngine('booking a turno', (getCtx) => {
       .from(s.auditLog)
       .where(and(eq(s.auditLog.action, 'appointment.delete'), eq(s.auditLog.entityId, String(over.appointmentId))));
     expect(audit[0].before).toMatchObject({ id: over.appointmentId, patientId: c.otherPatientId });
+    // A sobreturno outside the agenda gets its confirmation too (15 minutes, the agenda has no slot there).
+    const outside = request({ ...staffRequest, overbook: true, startsAt: at('2026-11-25', '07:00') });
+    const late = await bookAppointment(db, outside, { confirmation: bookingConfirmation(db, outside, staff.id) });
+    if (!late.ok) throw new Error(late.message);
+    expect(late.endsAt.getTime() - late.startsAt.getTime()).toBe(15 * 60_000);
+    const mails = await db.select().from(s.messages).where(eq(s.messages.appointmentId, late.appointmentId));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ kind: 'booking_confirmation', createdByStaffId: staff.id });
   });
 });

@@ -25,9 +25,15 @@ export async function lockCenterAgenda(tx: DbOrTx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_AGENDA}, ${CENTER})`);
 }
 
+/**
+ * The booking's agenda keys, shared, as select-list items: the booking takes them in the same
+ * statement as its patient and IP locks (lib/booking/book.ts), before it reads the agenda.
+ */
+export function bookingAgendaLocks(professionalId: number) {
+  return sql`pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${CENTER}), pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${professionalId})`;
+}
+
 /** Taken by a booking, before it reads the agenda to check its slot. */
 export async function lockAgendaForBooking(tx: DbOrTx, professionalId: number): Promise<void> {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${CENTER}), pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${professionalId})`,
-  );
+  await tx.execute(sql`select ${bookingAgendaLocks(professionalId)}`);
 }

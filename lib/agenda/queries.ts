@@ -10,7 +10,7 @@ import {
   specialties,
   studies,
 } from '@/db/schema';
-import { loadWeeks } from '@/lib/availability/queries';
+import { loadWeeks, scheduleRuleColumns } from '@/lib/availability/queries';
 import { addDaysToDate, datesBetween, isoWeekday, type ScheduleRule, type Slot } from '@/lib/availability/slots';
 import { shortTime } from './weekdays';
 
@@ -31,16 +31,7 @@ export interface RuleRow extends ScheduleRule {
 }
 
 const ruleColumns = {
-  id: schedules.id,
-  professionalId: schedules.professionalId,
-  weekday: schedules.weekday,
-  startTime: schedules.startTime,
-  endTime: schedules.endTime,
-  slotMinutes: schedules.slotMinutes,
-  validFrom: schedules.validFrom,
-  validTo: schedules.validTo,
-  specialtyId: schedules.specialtyId,
-  studyId: schedules.studyId,
+  ...scheduleRuleColumns,
   specialty: specialties.name,
   study: studies.name,
   webEnabled: schedules.webEnabled,

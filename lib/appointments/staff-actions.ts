@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { recordId } from '@/lib/validation/record-id';
 import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/admin/staff-action';
-import { bookAppointment } from '@/lib/booking/book';
+import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
-import { enqueueBookingConfirmation, enqueueCancellationNotice } from '@/lib/booking/notify';
+import { bookingConfirmation, enqueueCancellationNotice } from '@/lib/booking/notify';
 import { createPatient, searchPatients, type PatientMatch } from '@/lib/patients/patients';
 import { patientSchema } from '@/lib/patients/schemas';
 import { markAttendance } from './attendance';
@@ -60,16 +60,9 @@ const staffBookingSchema = z.object({
 
 /** A turno given by reception (by phone, at the desk), with an explicit sobreturno when the slot is taken. */
 export const staffBook = staffAction(STAFF, staffBookingSchema, async (input, { staff }): Promise<ActionResult<{ appointmentId: number }>> => {
-  const result = await bookAppointment(
-    getDb(),
-    {
-      ...input,
-      startsAt: new Date(input.startsAt),
-      source: 'staff',
-      staffId: staff.staffId,
-    },
-    (tx, booked) => enqueueBookingConfirmation(tx, booked.appointmentId, staff.staffId),
-  );
+  const db = getDb();
+  const request: BookingRequest = { ...input, startsAt: new Date(input.startsAt), source: 'staff', staffId: staff.staffId };
+  const result = await bookAppointment(db, request, { confirmation: bookingConfirmation(db, request, staff.staffId) });
   if (!result.ok) return { ok: false, error: result.message };
   revalidatePath('/admin', 'layout');
   return { ok: true, data: { appointmentId: result.appointmentId } };

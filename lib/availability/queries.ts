@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { fromZonedTime } from 'date-fns-tz';
 import type { DbOrTx } from '@/db/client';
 import {
@@ -11,7 +11,15 @@ import {
   specialties,
   studies,
 } from '@/db/schema';
-import { addDaysToDate, closedDays, generateSlotsByProfessional, type ClosedPeriod, type Slot } from './slots';
+import {
+  addDaysToDate,
+  closedDays,
+  generateSlotsByProfessional,
+  type BusyInterval,
+  type ClosedPeriod,
+  type ScheduleRule,
+  type Slot,
+} from './slots';
 
 /** What a week's grid needs to know about the center. */
 export interface AgendaContext {
@@ -37,9 +45,16 @@ export interface ProfessionalWeek extends AgendaProfessional {
   firstFree: Slot | null;
 }
 
-/** Today's date in the center's zone, 'yyyy-MM-dd'. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date in the center's zone, 'yyyy-MM-dd'. (A formatter costs far more to make than to use: one per zone.) */
 export function localToday(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /**
@@ -50,15 +65,14 @@ export const liveAppointment = sql`${appointments.status} <> 'cancelled' and ${a
 
 const professionalName = sql<string>`${professionals.lastName} || ' ' || ${professionals.firstName}`;
 
-/**
- * The professionals a patient can pick for a specialty or a study, A→Z. In web mode only
- * active, web-enabled ones (and a web-enabled specialty / active study).
- */
-export async function listProfessionalsFor(
-  db: DbOrTx,
-  filter: { specialtyId?: number; studyId?: number; professionalIds?: number[] },
-  web: boolean,
-): Promise<AgendaProfessional[]> {
+export interface ProfessionalFilter {
+  specialtyId?: number;
+  studyId?: number;
+  professionalIds?: number[];
+}
+
+/** Who listProfessionalsFor() returns, as a condition on `professionals` (for use inside other statements). */
+export function professionalConditions(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
   const conditions = [eq(professionals.active, true)];
   if (web) conditions.push(eq(professionals.webEnabled, true));
   if (filter.professionalIds) conditions.push(inArray(professionals.id, filter.professionalIds.length ? filter.professionalIds : [-1]));
@@ -92,6 +106,14 @@ export async function listProfessionalsFor(
       ),
     );
   }
+  return and(...conditions);
+}
+
+/**
+ * The professionals a patient can pick for a specialty or a study, A→Z. In web mode only
+ * active, web-enabled ones (and a web-enabled specialty / active study).
+ */
+export async function listProfessionalsFor(db: DbOrTx, filter: ProfessionalFilter, web: boolean): Promise<AgendaProfessional[]> {
   return db
     .select({
       id: professionals.id,
@@ -101,47 +123,62 @@ export async function listProfessionalsFor(
       maxDaysAhead: professionals.maxDaysAhead,
     })
     .from(professionals)
-    .where(and(...conditions))
+    .where(professionalConditions(db, filter, web))
     .orderBy(asc(professionals.lastName), asc(professionals.firstName));
 }
 
+/** The raw rows a range of agendas is generated from: rules, closures and live appointments. */
+export interface AgendaRows {
+  rules: ScheduleRule[];
+  closed: ClosedPeriod[];
+  busy: BusyInterval[];
+}
+
+export interface AgendaRange {
+  fromDate: string;
+  toDate: string;
+  specialtyId?: number | null;
+  studyId?: number | null;
+}
+
+/** A weekly rule as the slot generator takes it (ScheduleRule). */
+export const scheduleRuleColumns = {
+  id: schedules.id,
+  professionalId: schedules.professionalId,
+  weekday: schedules.weekday,
+  startTime: schedules.startTime,
+  endTime: schedules.endTime,
+  slotMinutes: schedules.slotMinutes,
+  validFrom: schedules.validFrom,
+  validTo: schedules.validTo,
+  specialtyId: schedules.specialtyId,
+  studyId: schedules.studyId,
+};
+
+/** The weekly rules of some professionals that apply somewhere in the range. */
+export function readRules(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange, web: boolean): Promise<ScheduleRule[]> {
+  return db
+    .select(scheduleRuleColumns)
+    .from(schedules)
+    .where(
+      and(
+        inArray(schedules.professionalId, ids),
+        lte(schedules.validFrom, range.toDate),
+        or(isNull(schedules.validTo), gte(schedules.validTo, range.fromDate)),
+        web ? eq(schedules.webEnabled, true) : undefined,
+      ),
+    );
+}
+
 /**
- * The week (or any date range) of several professionals in a constant number of queries:
- * their rules, the closures and the live appointments of the range, then pure slot generation.
+ * The three reads behind a range of agendas, issued together (one round trip on a pool, or
+ * pipelined inside a transaction). `ids` may be known before the professionals are checked.
  */
-export async function loadWeeks(
-  db: DbOrTx,
-  pros: AgendaProfessional[],
-  range: { fromDate: string; toDate: string; specialtyId?: number | null; studyId?: number | null },
-  ctx: AgendaContext,
-): Promise<ProfessionalWeek[]> {
-  if (pros.length === 0) return [];
-  const ids = pros.map((p) => p.id);
+export function readAgenda(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange, ctx: Pick<AgendaContext, 'timeZone' | 'web'>): Promise<AgendaRows> {
   const rangeStart = fromZonedTime(`${range.fromDate}T00:00:00`, ctx.timeZone);
   const rangeEnd = fromZonedTime(`${addDaysToDate(range.toDate, 1)}T00:00:00`, ctx.timeZone);
-  const [rules, closed, busy] = await Promise.all([
-    db
-      .select({
-        id: schedules.id,
-        professionalId: schedules.professionalId,
-        weekday: schedules.weekday,
-        startTime: schedules.startTime,
-        endTime: schedules.endTime,
-        slotMinutes: schedules.slotMinutes,
-        validFrom: schedules.validFrom,
-        validTo: schedules.validTo,
-        specialtyId: schedules.specialtyId,
-        studyId: schedules.studyId,
-      })
-      .from(schedules)
-      .where(
-        and(
-          inArray(schedules.professionalId, ids),
-          lte(schedules.validFrom, range.toDate),
-          or(isNull(schedules.validTo), gte(schedules.validTo, range.fromDate)),
-          ctx.web ? eq(schedules.webEnabled, true) : undefined,
-        ),
-      ),
+  return Promise.all([
+    readRules(db, ids, range, ctx.web),
     db
       .select({
         professionalId: scheduleExceptions.professionalId,
@@ -167,12 +204,16 @@ export async function loadWeeks(
       .where(
         and(
           liveAppointment,
+          inArray(appointments.professionalId, ids),
           gte(appointments.startsAt, new Date(rangeStart.getTime() - 86_400_000)),
           lt(appointments.startsAt, rangeEnd),
-          inArray(appointments.professionalId, ids),
         ),
       ),
-  ]);
+  ]).then(([rules, closed, busy]) => ({ rules, closed: closed as ClosedPeriod[], busy }));
+}
+
+/** Pure: the slots of each professional over the range, from the rows readAgenda() returned. */
+export function weeksFrom(pros: AgendaProfessional[], rows: AgendaRows, range: AgendaRange, ctx: AgendaContext): ProfessionalWeek[] {
   const today = localToday(ctx.now, ctx.timeZone);
   const lastDateByProfessional = ctx.web
     ? new Map(pros.map((p) => [p.id, addDaysToDate(today, p.maxDaysAhead)]))
@@ -181,9 +222,9 @@ export async function loadWeeks(
     timeZone: ctx.timeZone,
     fromDate: range.fromDate,
     toDate: range.toDate,
-    rules,
-    closed: closed as ClosedPeriod[],
-    busy,
+    rules: rows.rules,
+    closed: rows.closed,
+    busy: rows.busy,
     notBefore: ctx.notBefore,
     lastDateByProfessional,
     specialtyId: range.specialtyId,
@@ -194,8 +235,27 @@ export async function loadWeeks(
     return {
       ...p,
       slots: mine,
-      closedDays: closedDays(range.fromDate, range.toDate, p.id, closed as ClosedPeriod[]),
+      closedDays: closedDays(range.fromDate, range.toDate, p.id, rows.closed),
       firstFree: mine.find((s) => s.free) ?? null,
     };
   });
+}
+
+/**
+ * The week (or any date range) of several professionals in a constant number of queries:
+ * their rules, the closures and the live appointments of the range, then pure slot generation.
+ */
+export async function loadWeeks(db: DbOrTx, pros: AgendaProfessional[], range: AgendaRange, ctx: AgendaContext): Promise<ProfessionalWeek[]> {
+  if (pros.length === 0) return [];
+  return weeksFrom(pros, await readAgenda(db, pros.map((p) => p.id), range, ctx), range, ctx);
+}
+
+/**
+ * listProfessionalsFor() and loadWeeks() in one round: the agenda reads name the professionals by
+ * the same condition as a subquery instead of waiting for their ids. What the portal's week pages call.
+ */
+export async function loadWeeksFor(db: DbOrTx, filter: ProfessionalFilter, range: AgendaRange, ctx: AgendaContext): Promise<ProfessionalWeek[]> {
+  const ids = db.select({ id: professionals.id }).from(professionals).where(professionalConditions(db, filter, ctx.web));
+  const [pros, rows] = await Promise.all([listProfessionalsFor(db, filter, ctx.web), readAgenda(db, ids, range, ctx)]);
+  return weeksFrom(pros, rows, range, ctx);
 }

@@ -15,9 +15,9 @@ import { getCenterSettings } from '@/lib/settings/queries';
 import { formText } from '@/lib/validation/form-data';
 import { recordId } from '@/lib/validation/record-id';
 import { acknowledge, hasAcknowledged } from './acknowledgement';
-import { bookAppointment } from './book';
+import { bookAppointment, type BookingRequest } from './book';
 import { cancelAppointment } from './cancel';
-import { enqueueBookingConfirmation, enqueueCancellationNotice } from './notify';
+import { bookingConfirmation, enqueueCancellationNotice } from './notify';
 import { bookingHref } from './params';
 import {
   confirmBookingSchema,
@@ -76,24 +76,19 @@ async function confirmBooking(slotRef: SlotRef, formData: FormData): Promise<For
 
   const ip = clientIp(await headers());
   const startsAt = new Date(slot.data.startsAt);
-  const result = await bookAppointment(
-    db,
-    {
-      patientId: patient.patientId,
-      professionalId: slot.data.professionalId,
-      startsAt,
-      specialtyId: slot.data.specialtyId ?? null,
-      studyId: slot.data.studyId ?? null,
-      insurerId: parsed.data.insurerId,
-      reason: parsed.data.reason,
-      source: 'web',
-      ip,
-      rescheduleFromId: slot.data.rescheduleFromId,
-    },
-    async (tx, booked) => {
-      await enqueueBookingConfirmation(tx, booked.appointmentId);
-    },
-  );
+  const request: BookingRequest = {
+    patientId: patient.patientId,
+    professionalId: slot.data.professionalId,
+    startsAt,
+    specialtyId: slot.data.specialtyId ?? null,
+    studyId: slot.data.studyId ?? null,
+    insurerId: parsed.data.insurerId,
+    reason: parsed.data.reason,
+    source: 'web',
+    ip,
+    rescheduleFromId: slot.data.rescheduleFromId,
+  };
+  const result = await bookAppointment(db, request, { confirmation: bookingConfirmation(db, request) });
   if (result.ok) {
     revalidatePath('/mis-turnos');
     redirect(`/mis-turnos/${result.appointmentId}/insertado`);

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { CenterSettings } from '@/db/schema';
-import { listProfessionalsFor, loadWeeks, localToday, type ProfessionalWeek } from '@/lib/availability/queries';
+import { loadWeeksFor, localToday, type ProfessionalWeek } from '@/lib/availability/queries';
 import { addDaysToDate } from '@/lib/availability/slots';
 import { getWebSpecialty, getWebStudy } from '@/lib/catalog/queries';
 import type { BookingParams } from './params';
@@ -50,10 +50,9 @@ export async function loadPortalWeek(
     studyId: selection?.kind === 'study' ? selection.id : undefined,
     professionalIds: professionalId !== undefined ? [professionalId] : undefined,
   };
-  const pros = await listProfessionalsFor(db, filter, true);
-  const professionals = await loadWeeks(
+  const professionals = await loadWeeksFor(
     db,
-    pros,
+    filter,
     { fromDate, toDate, specialtyId: filter.specialtyId, studyId: filter.studyId },
     {
       timeZone: settings.timeZone,

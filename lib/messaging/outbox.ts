@@ -67,7 +67,8 @@ function commonValues(draft: DraftBase, recipientError: string | null) {
   };
 }
 
-function emailRow(draft: EmailDraft) {
+/** The outbox row of an email, for callers that write it inside a statement of their own. */
+export function emailRow(draft: EmailDraft) {
   const recipient = normalizeEmail(draft.recipient);
   const recipientError = isValidEmail(recipient) ? null : invalidEmailError(draft.recipient);
   return {

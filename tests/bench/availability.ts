@@ -5,12 +5,13 @@
  */
 import { sql } from 'drizzle-orm';
 import * as s from '../../db/schema';
-import { listProfessionalsFor, loadWeeks, localToday } from '../../lib/availability/queries';
+import { listProfessionalsFor, loadWeeks, loadWeeksFor, localToday } from '../../lib/availability/queries';
 import { addDaysToDate, generateSlots, isoWeekday, type Slot } from '../../lib/availability/slots';
-import { bookAppointment } from '../../lib/booking/book';
+import { bookAppointment, type BookingRequest, type BookingStep } from '../../lib/booking/book';
+import { bookingConfirmation } from '../../lib/booking/notify';
 import { fromZonedTime } from 'date-fns-tz';
 import type { BenchDatabase } from './databases';
-import { measure, type Timing } from './stats';
+import { measurePair, summarize, type Timing } from './stats';
 
 const PROFESSIONALS = 30;
 const PATIENTS = 3000;
@@ -22,7 +23,12 @@ export interface AvailabilityBenchResult {
   appointments: number;
   availability: Timing;
   bareWeekRead: Timing;
+  /** The booking's database work: the action's whole call minus the confirmation's render. */
   booking: Timing;
+  bookingRender: Timing;
+  bookingTotal: Timing;
+  /** Median of each step of the booking (BookingStep), in order. */
+  bookingSteps: Array<{ step: string; medianMs: number }>;
   bareInsert: Timing;
   plan: string;
 }
@@ -33,7 +39,7 @@ function mondayAfter(date: string, weeks: number): string {
   return addDaysToDate(monday, weeks * 7);
 }
 
-async function seed(bench: BenchDatabase, now: Date) {
+export async function seedAvailabilityCenter(bench: BenchDatabase, now: Date) {
   const { db } = bench.handle;
   const today = localToday(now, TZ);
   await db.insert(s.centerSettings).values({
@@ -68,7 +74,7 @@ async function seed(bench: BenchDatabase, now: Date) {
   for (let i = 0; i < PATIENTS; i += 1000) {
     const rows = await db
       .insert(s.patients)
-      .values(Array.from({ length: Math.min(1000, PATIENTS - i) }, (_, k) => ({ dni: String(20_000_000 + i + k), lastName: 'PACIENTE', firstName: String(i + k), insurerId: insurer.id })))
+      .values(Array.from({ length: Math.min(1000, PATIENTS - i) }, (_, k) => ({ dni: String(20_000_000 + i + k), lastName: 'PACIENTE', firstName: String(i + k), insurerId: insurer.id, email: `p${i + k}@example.com` })))
       .returning({ id: s.patients.id });
     patients.push(...rows.map((r) => r.id));
   }
@@ -109,15 +115,10 @@ async function seed(bench: BenchDatabase, now: Date) {
 export async function runAvailabilityBench(bench: BenchDatabase): Promise<AvailabilityBenchResult> {
   const now = new Date();
   const { db } = bench.handle;
-  const center = await seed(bench, now);
+  const center = await seedAvailabilityCenter(bench, now);
   const weekFrom = mondayAfter(center.today, 2);
   const weekTo = addDaysToDate(weekFrom, 6);
   const ctx = { timeZone: TZ, now, notBefore: now, web: true };
-
-  const availability = await measure(RUNS, async () => {
-    const pros = await listProfessionalsFor(db, { specialtyId: center.specialtyId }, true);
-    await loadWeeks(db, pros, { fromDate: weekFrom, toDate: weekTo, specialtyId: center.specialtyId }, ctx);
-  });
 
   // The one read availability cannot avoid: that week's live appointments of those professionals.
   const weekStart = fromZonedTime(`${weekFrom}T00:00:00`, TZ);
@@ -125,7 +126,13 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   const bareSql = `select professional_id, starts_at, ends_at from appointments
     where status <> 'cancelled' and deleted_at is null and starts_at >= $1 and starts_at < $2 and professional_id = any($3::int[])`;
   const bareParams = [weekStart.toISOString(), weekEnd.toISOString(), center.proIds];
-  const bareWeekRead = await measure(RUNS, () => bench.raw(bareSql, bareParams));
+  // What the portal's week pages call (lib/booking/portal-week.ts): the professionals and their
+  // week; timed in alternation with the bare read.
+  const [availability, bareWeekRead] = await measurePair(
+    RUNS,
+    () => loadWeeksFor(db, { specialtyId: center.specialtyId }, { fromDate: weekFrom, toDate: weekTo, specialtyId: center.specialtyId }, ctx),
+    () => bench.raw(bareSql, bareParams),
+  );
   const planRows = (await bench.raw(`explain ${bareSql}`, bareParams)) as Array<Record<string, string>>;
   const plan = planRows.map((r) => Object.values(r)[0]).join(' / ');
 
@@ -137,10 +144,17 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   };
   const forBooking = await freeIn(mondayAfter(center.today, 3));
   const forInsert = await freeIn(mondayAfter(center.today, 4));
+  // One booking as the "Confirmar Turno" action makes it (lib/booking/actions.ts): the plan, the
+  // confirmation rendered before the transaction, the transaction with its outbox row. Its
+  // database work is the whole call minus the render, which holds no lock and no connection.
   let n = 0;
-  const booking = await measure(RUNS, async () => {
+  let m = 0;
+  const total: number[] = [];
+  const render: number[] = [];
+  const stepSamples: Partial<Record<BookingStep, number[]>> = {};
+  const book = async (i: number) => {
     const slot = forBooking[n];
-    const result = await bookAppointment(db, {
+    const request: BookingRequest = {
       patientId: center.patients[n],
       professionalId: slot.professionalId,
       specialtyId: center.specialtyId,
@@ -150,12 +164,35 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
       ip: `192.0.2.${n % 250}`,
       reason: 'bench',
       now,
-    });
+    };
     n++;
+    let renderMs = 0;
+    const t0 = performance.now();
+    let last = t0;
+    const steps: Partial<Record<BookingStep, number>> = {};
+    const confirm = bookingConfirmation(db, request)!;
+    const result = await bookAppointment(db, request, {
+      trace: (step) => {
+        const t = performance.now();
+        steps[step] = t - last;
+        last = t;
+      },
+      confirmation: async (planned) => {
+        const r0 = performance.now();
+        const draft = await confirm(planned);
+        renderMs = performance.now() - r0;
+        return draft;
+      },
+    });
     if (!result.ok) throw new Error(`bench booking refused: ${result.message}`);
-  });
-  let m = 0;
-  const bareInsert = await measure(RUNS, async () => {
+    if (i >= 0) {
+      total.push(performance.now() - t0);
+      render.push(renderMs);
+      for (const [step, t] of Object.entries(steps)) (stepSamples[step as BookingStep] ??= []).push(t);
+    }
+  };
+  // The same row as a booking writes, by hand, in one INSERT (autocommit).
+  const insert = async () => {
     const slot = forInsert[m];
     await bench.raw(
       `insert into appointments (professional_id, specialty_id, patient_id, insurer_id, starts_at, ends_at, source, reason, created_ip)
@@ -163,6 +200,11 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
       [slot.professionalId, center.specialtyId, center.patients[m], center.insurerId, slot.startsAt.toISOString(), slot.endsAt.toISOString(), `192.0.2.${m % 250}`],
     );
     m++;
-  });
-  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bareInsert, plan };
+  };
+  const [, bareInsert] = await measurePair(RUNS, book, insert);
+  const booking = summarize(total.map((t, i) => t - render[i]));
+  const bookingRender = summarize(render);
+  const bookingTotal = summarize(total);
+  const bookingSteps = Object.entries(stepSamples).map(([step, samples]) => ({ step, medianMs: summarize(samples).medianMs }));
+  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bookingRender, bookingTotal, bookingSteps, bareInsert, plan };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures and ratios, on PGlite and on a real PostgreSQL.
  * BENCH_RUNS (default 50) sets the measured runs per figure; BENCH_ONLY=availability,
- * BENCH_ONLY=web-listing, BENCH_ONLY=send-list or BENCH_ONLY=reminders runs one section.
+ * BENCH_ONLY=web-listing, BENCH_ONLY=send-list, BENCH_ONLY=reminders or BENCH_ONLY=http runs one section
+ * (reminders and http: PostgreSQL only; BENCH_DURATION sets the http load's seconds).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { runAvailabilityBench, type AvailabilityBenchResult } from './availabili
 import { runWebListingBench, type WebListingBenchResult } from './web-listing';
 import { runSendListBench, type SendListBenchResult } from './send-list';
 import type { RemindersBenchResult } from './reminders';
+import { runHttpBench, type HttpBenchResult } from './http';
 import { ms, printTable } from './stats';
 
 const ENGINES = [
@@ -42,6 +44,21 @@ async function onEachEngine<R>(section: string, bench: (db: BenchDatabase) => Pr
 const availability: AvailabilityBenchResult[] = only && only !== 'availability' ? [] : await onEachEngine('availability', runAvailabilityBench);
 const webListing: WebListingBenchResult[] = only && only !== 'web-listing' ? [] : await onEachEngine('web listing', runWebListingBench);
 const sendList: SendListBenchResult[] = only && only !== 'send-list' ? [] : await onEachEngine('send list', runSendListBench);
+const http: HttpBenchResult[] = [];
+if (!only || only === 'http') {
+  process.stdout.write('http on postgres: seeding, building, serving and loading...\n');
+  const db = await openPostgresBench();
+  if ('skipped' in db) console.log(`http: skipped (${db.skipped})`);
+  else {
+    try {
+      const result = await runHttpBench(db);
+      if ('skipped' in result) console.log(`http: skipped (${result.skipped})`);
+      else http.push(result);
+    } finally {
+      await db.close();
+    }
+  }
+}
 
 /** PostgreSQL only, in a process of its own (10,000 mails in memory stay out of the other figures). */
 async function remindersSection(): Promise<RemindersBenchResult[]> {
@@ -65,10 +82,15 @@ if (availability.length) {
     ['engine', 'appointments', 'what', 'median', 'p95', 'bare SQL median', 'bare p95', 'ratio'],
     availability.flatMap((r) => [
       [r.engine, String(r.appointments), 'week availability', ms(r.availability.medianMs), ms(r.availability.p95Ms), ms(r.bareWeekRead.medianMs), ms(r.bareWeekRead.p95Ms), `${(r.availability.medianMs / r.bareWeekRead.medianMs).toFixed(2)}x`],
-      [r.engine, String(r.appointments), 'one booking', ms(r.booking.medianMs), ms(r.booking.p95Ms), ms(r.bareInsert.medianMs), ms(r.bareInsert.p95Ms), `${(r.booking.medianMs / r.bareInsert.medianMs).toFixed(2)}x`],
+      [r.engine, String(r.appointments), 'one booking, database work', ms(r.booking.medianMs), ms(r.booking.p95Ms), ms(r.bareInsert.medianMs), ms(r.bareInsert.p95Ms), `${(r.booking.medianMs / r.bareInsert.medianMs).toFixed(2)}x`],
+      [r.engine, String(r.appointments), '  + confirmation render', ms(r.bookingRender.medianMs), ms(r.bookingRender.p95Ms), '', '', ''],
+      [r.engine, String(r.appointments), '  = whole call', ms(r.bookingTotal.medianMs), ms(r.bookingTotal.p95Ms), '', '', ''],
     ]),
   );
-  for (const r of availability) console.log(`\n${r.engine} plan of the bare week read: ${r.plan}`);
+  for (const r of availability) {
+    console.log(`\n${r.engine}, one booking step by step (medians, ms): ${r.bookingSteps.map((s) => `${s.step} ${ms(s.medianMs)}`).join(' · ')}`);
+    console.log(`${r.engine} plan of the bare week read: ${r.plan}`);
+  }
 }
 
 if (webListing.length) {
@@ -130,4 +152,14 @@ if (reminders.length) {
       else console.log(`  ${d.transport}: ceiling = the same transport sending the same mails with no database`);
     }
   }
+}
+
+for (const r of http) {
+  printTable(
+    `HTTP, production build on PostgreSQL, ${r.appointments.toLocaleString('en')} turnos and ${r.patients.toLocaleString('en')} patients (latency in ms; errors = non-2xx, failed or timed out; for bookings, anything but the redirect to the new turno)`,
+    ['what', 'load', 'requests', 'per s', 'p50', 'p95', 'p99', 'errors', 'server RSS MiB'],
+    r.figures.map((f) => [f.what, f.model, String(f.requests), f.perSecond.toFixed(1), ms(f.latency.medianMs), ms(f.latency.p95Ms), ms(f.latency.p99Ms), String(f.errors), String(f.peakRssMiB)]),
+  );
+  console.log(`\nhttp: large center seeded in ${r.seedSeconds.toFixed(0)} s`);
+  for (const f of r.figures) if (f.firstError) console.log(`  first error, ${f.what}: ${f.firstError}`);
 }

@@ -24,7 +24,35 @@ export async function measure(runs: number, fn: (i: number) => Promise<unknown>,
   return summarize(samples);
 }
 
-export const ms = (v: number) => v.toFixed(v < 10 ? 2 : 1);
+/**
+ * Times `a` and `b` in alternation (a, b, b, a, ...), so both see the same machine: on a busy or
+ * throttled machine their ratio holds even when each figure drifts.
+ */
+export async function measurePair(
+  runs: number,
+  a: (i: number) => Promise<unknown>,
+  b: (i: number) => Promise<unknown>,
+  warmup = Math.min(5, runs),
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmup; i++) {
+    await a(-1 - i);
+    await b(-1 - i);
+  }
+  const samples: [number[], number[]] = [[], []];
+  const timed = async (which: 0 | 1, i: number) => {
+    const t0 = performance.now();
+    await (which === 0 ? a : b)(i);
+    samples[which].push(performance.now() - t0);
+  };
+  for (let i = 0; i < runs; i++) {
+    const first = (i % 2) as 0 | 1;
+    await timed(first, i);
+    await timed((1 - first) as 0 | 1, i);
+  }
+  return [summarize(samples[0]), summarize(samples[1])];
+}
+
+export const ms = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(v < 10 ? 2 : 1));
 
 export function printTable(title: string, header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

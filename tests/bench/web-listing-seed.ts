@@ -1,18 +1,26 @@
 /**
- * A year of a busy center for the web listing's benchmark: 50,000 patients, 40 professionals,
- * 12 turnos a day each, 152,000 turnos of which ~100,300 came from the web (the rest by staff),
- * ~5% cancelled and ~1% deleted. Written with `insert ... select generate_series` (seconds, not
- * minutes) and through the real schema, exclusion constraint included.
+ * A year of a busy center: by default the web listing's benchmark (50,000 patients, 40
+ * professionals, 12 turnos a day each, 152,000 turnos of which ~100,300 came from the web, the
+ * rest by staff); `size` makes others (large-center-seed.ts). ~5% cancelled and ~1% deleted.
+ * Written with `insert ... select generate_series` (seconds, not minutes) and through the real
+ * schema, exclusion constraint included.
  */
 import type { BenchDatabase } from './databases';
 
 export const TZ = 'America/Argentina/Buenos_Aires';
-export const PATIENTS = 50_000;
-export const PROFESSIONALS = 40;
-export const SLOTS_PER_DAY = 12;
-export const TOTAL_APPOINTMENTS = 152_000;
-/** The first day of the seeded agendas; turnos run for about 312 days from here. */
-export const FIRST_DAY = '2026-01-05';
+
+export interface CenterSize {
+  patients: number;
+  professionals: number;
+  appointments: number;
+  /** Turnos a day of each professional, every 20 minutes from 08:00. */
+  slotsPerDay: number;
+  /** The first day of the seeded turnos (they run on every calendar day from here). */
+  firstDay: string;
+}
+
+/** The web listing's center: its turnos run for about 316 days from 2026-01-05. */
+export const WEB_LISTING_CENTER: CenterSize = { patients: 50_000, professionals: 40, appointments: 152_000, slotsPerDay: 12, firstDay: '2026-01-05' };
 
 const SURNAMES = ['GONZALEZ', 'RODRIGUEZ', 'GOMEZ', 'FERNANDEZ', 'LOPEZ', 'DIAZ', 'MARTINEZ', 'PEREZ', 'GARCIA', 'SANCHEZ', 'ROMERO', 'SOSA', 'ALVAREZ', 'TORRES', 'RUIZ', 'RAMIREZ', 'FLORES', 'ACOSTA', 'BENITEZ', 'MEDINA', 'IBAÑEZ', 'NUÑEZ'];
 const NAMES = ['JUAN', 'MARIA', 'JOSE', 'ANA', 'CARLOS', 'LAURA', 'LUIS', 'SOFIA', 'JORGE', 'LUCIA', 'MIGUEL', 'MARTINA', 'ROMAN', 'INÉS'];
@@ -25,7 +33,8 @@ export interface WebListingBenchCenter {
 
 const list = (values: string[]) => `array[${values.map((v) => `'${v}'`).join(',')}]`;
 
-export async function seedWebListingCenter(bench: BenchDatabase): Promise<WebListingBenchCenter> {
+export async function seedWebListingCenter(bench: BenchDatabase, size: CenterSize = WEB_LISTING_CENTER): Promise<WebListingBenchCenter> {
+  const { patients: PATIENTS, professionals: PROFESSIONALS, appointments: TOTAL_APPOINTMENTS, slotsPerDay: SLOTS_PER_DAY, firstDay: FIRST_DAY } = size;
   const run = (q: string, params: unknown[] = []) => bench.raw(q, params);
   await run(`insert into center_settings (id, center_name, time_zone) values (1, 'CENTRO BENCH', '${TZ}')`);
   await run(`insert into staff_users (username, full_name, password_hash, role) values ('bench', 'RECEPCION BENCH', 'x', 'reception')`);

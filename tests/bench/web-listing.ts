@@ -13,7 +13,7 @@ import { exportWebAppointments } from '../../lib/appointments/web-export';
 import type { WebListingFilters } from '../../lib/appointments/web-listing-params';
 import type { BenchDatabase } from './databases';
 import { seedWebListingCenter, TZ } from './web-listing-seed';
-import { measure, type Timing } from './stats';
+import { measure, measurePair, type Timing } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS) || 50;
 const EXPORT_RUNS = Math.max(3, Math.round(RUNS / 5));
@@ -91,12 +91,15 @@ export async function runWebListingBench(bench: BenchDatabase): Promise<WebListi
   const figures: WebListingFigure[] = [];
   const both = async (what: string, app: () => Promise<number>, bareQueries: Array<[string, unknown[]]>) => {
     let rows = 0;
-    const appTiming = await measure(RUNS, async () => {
-      rows = await app();
-    });
-    const bare = await measure(RUNS, async () => {
-      for (const [q, p] of bareQueries) await bench.raw(q, p);
-    });
+    const [appTiming, bare] = await measurePair(
+      RUNS,
+      async () => {
+        rows = await app();
+      },
+      async () => {
+        for (const [q, p] of bareQueries) await bench.raw(q, p);
+      },
+    );
     figures.push({ what, app: appTiming, bare, rows, plan: await planOf(bench, bareQueries[0][0], bareQueries[0][1]) });
   };
 

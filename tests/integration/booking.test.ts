@@ -4,7 +4,7 @@ import * as s from '@/db/schema';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
 import { SLOT_TAKEN_MESSAGE } from '@/lib/booking/errors';
-import { enqueueBookingConfirmation } from '@/lib/booking/notify';
+import { bookingConfirmation, enqueueBookingConfirmation } from '@/lib/booking/notify';
 import { at, createTestCenter, NOW, updateSettings, type TestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
 
@@ -43,23 +43,30 @@ describeEachEngine('booking a turno', (getCtx) => {
   it('writes the confirmation mail in the booking’s own transaction: both commit, or neither', async () => {
     const { db } = getCtx();
     c = await createTestCenter(db);
-    const confirm = (tx: Parameters<NonNullable<Parameters<typeof bookAppointment>[2]>>[0], booked: { appointmentId: number }) =>
-      enqueueBookingConfirmation(tx, booked.appointmentId);
-    expect(await bookAppointment(db, request(), confirm)).toMatchObject({ ok: true });
+    const confirmed = (overrides: Partial<BookingRequest>) => {
+      const r = request(overrides);
+      return bookAppointment(db, r, { confirmation: bookingConfirmation(db, r) });
+    };
+    const booked = await confirmed({});
+    expect(booked).toMatchObject({ ok: true });
     const mails = await db.select().from(s.messages).where(eq(s.messages.kind, 'booking_confirmation'));
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ status: 'pending', patientId: c.patientId });
+    expect(mails[0]).toMatchObject({ status: 'pending', patientId: c.patientId, appointmentId: booked.ok ? booked.appointmentId : -1 });
+    expect(mails[0].subject).toContain('25/11/2026 10:00');
     // A refused booking writes no mail...
-    expect(await bookAppointment(db, request({ patientId: c.otherPatientId, ip: '198.51.100.1' }), confirm)).toMatchObject({ ok: false });
-    // ...and a mail that cannot be written takes the booking down with it.
+    expect(await confirmed({ patientId: c.otherPatientId, ip: '198.51.100.1' })).toMatchObject({ ok: false });
+    // ...and work that fails inside the transaction takes the booking and its mail down with it.
     const failing = async () => {
       throw new Error('outbox unavailable');
     };
-    await expect(bookAppointment(db, request({ patientId: c.otherPatientId, ip: '198.51.100.1', startsAt: at('2026-11-25', '10:20') }), failing)).rejects.toThrow(
-      'outbox unavailable',
-    );
+    const r = request({ patientId: c.otherPatientId, ip: '198.51.100.1', startsAt: at('2026-11-25', '10:20') });
+    await expect(bookAppointment(db, r, { confirmation: bookingConfirmation(db, r), afterBooking: failing })).rejects.toThrow('outbox unavailable');
     expect(await live()).toHaveLength(1);
     expect(await db.select().from(s.messages)).toHaveLength(1);
+    // The mail of an appointment written some other way goes in the caller's transaction.
+    const [row] = await live();
+    await db.transaction((tx) => enqueueBookingConfirmation(tx, row.id));
+    expect(await db.select().from(s.messages)).toHaveLength(2);
   });
 
   it('refuses a taken slot with the manual-style message and writes nothing', async () => {
@@ -196,5 +203,13 @@ describeEachEngine('booking a turno', (getCtx) => {
       .from(s.auditLog)
       .where(and(eq(s.auditLog.action, 'appointment.delete'), eq(s.auditLog.entityId, String(over.appointmentId))));
     expect(audit[0].before).toMatchObject({ id: over.appointmentId, patientId: c.otherPatientId });
+    // A sobreturno outside the agenda gets its confirmation too (15 minutes, the agenda has no slot there).
+    const outside = request({ ...staffRequest, overbook: true, startsAt: at('2026-11-25', '07:00') });
+    const late = await bookAppointment(db, outside, { confirmation: bookingConfirmation(db, outside, staff.id) });
+    if (!late.ok) throw new Error(late.message);
+    expect(late.endsAt.getTime() - late.startsAt.getTime()).toBe(15 * 60_000);
+    const mails = await db.select().from(s.messages).where(eq(s.messages.appointmentId, late.appointmentId));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ kind: 'booking_confirmation', createdByStaffId: staff.id });
   });
 });

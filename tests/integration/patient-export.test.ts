@@ -38,7 +38,7 @@ describeEachEngine('patient data export (Ley 25.326, right of access)', (getCtx)
       const r = await bookAppointment(
         db,
         { patientId, professionalId: c.professionalId, startsAt: at('2026-11-25', time), source: 'staff', staffId: admin.id, now: NOW, reason: `motivo ${time}` },
-        (tx, booked) => enqueueBookingConfirmation(tx, booked.appointmentId, admin.id),
+        { afterBooking: (tx, booked) => enqueueBookingConfirmation(tx, booked.appointmentId, admin.id) },
       );
       if (!r.ok) throw new Error(r.message);
       return r.appointmentId;

@@ -1,4 +1,5 @@
 import NextAuth from 'next-auth';
+import type { NextAuthRequest } from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { createAuthConfig } from '@/auth.config';
 import {
@@ -11,6 +12,7 @@ import {
   type SessionKind,
 } from '@/lib/auth/session-claims';
 import { decodeSessionClaims, findSessionCookie } from '@/lib/auth/session-cookie';
+import { contentSecurityPolicy, createNonce, HSTS_HEADER_VALUE, isHttpsRequest } from '@/lib/security/headers';
 
 /**
  * The first, optimistic gate (pages, layouts and actions check again) and the server side of
@@ -36,6 +38,22 @@ function privateAreaOf(pathname: string): SessionKind | null {
   return PATIENT_PRIVATE_PREFIXES.some((p) => isUnder(pathname, p)) ? 'patient' : null;
 }
 
+/** This request's CSP (with a fresh nonce) and whether it came over HTTPS (lib/security/headers.ts). */
+function securityOf(req: NextRequest) {
+  const https = isHttpsRequest(
+    { protocol: req.nextUrl.protocol, forwardedProto: req.headers.get('x-forwarded-proto') },
+    process.env.AUTH_URL,
+  );
+  const csp = contentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV === 'development', https });
+  return { csp, https };
+}
+
+function withSecurityHeaders(response: Response, security: ReturnType<typeof securityOf>): Response {
+  response.headers.set('Content-Security-Policy', security.csp);
+  if (security.https) response.headers.set('Strict-Transport-Security', HSTS_HEADER_VALUE);
+  return response;
+}
+
 function redirectTo(req: NextRequest, path: string, params: Record<string, string | undefined>): Response {
   const url = new URL(path, req.nextUrl.origin);
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
@@ -51,6 +69,11 @@ function redirectTo(req: NextRequest, path: string, params: Record<string, strin
 }
 
 const handleRequest = auth(async (req) => {
+  const security = securityOf(req);
+  return withSecurityHeaders(await gate(req, security.csp), security);
+});
+
+async function gate(req: NextAuthRequest, csp: string): Promise<Response> {
   const { pathname } = req.nextUrl;
   const user = req.auth?.user ?? null;
   const area = privateAreaOf(pathname);
@@ -74,8 +97,11 @@ const handleRequest = auth(async (req) => {
   if (area && user?.kind !== area) {
     return redirectTo(req, loginPathFor(area), { desde: pathname });
   }
-  return NextResponse.next();
-});
+  // Next.js reads the nonce from the request's own CSP header and puts it on its scripts.
+  const headers = new Headers(req.headers);
+  headers.set('Content-Security-Policy', csp);
+  return NextResponse.next({ request: { headers } });
+}
 
 /**
  * With a lazy config (a function), Auth.js hands back the wrapped handler as a promise, which

@@ -16,6 +16,7 @@ import {
   type SessionKind,
 } from '@/lib/auth/session-claims';
 import { DEFAULT_THROTTLE } from '@/lib/auth/throttle';
+import { isHttpsRequest } from '@/lib/security/headers';
 
 export type LoginField = 'dni' | 'username' | 'password';
 
@@ -116,7 +117,7 @@ export async function logout(): Promise<void> {
   if (sid) {
     // Requests still in flight will come back with this session's cookie re-issued: the marker
     // makes the middleware and auth() treat it as ended anyway.
-    const secure = (await headers()).get('x-forwarded-proto') === 'https';
+    const secure = isHttpsRequest({ protocol: 'http:', forwardedProto: (await headers()).get('x-forwarded-proto') }, process.env.AUTH_URL);
     (await cookies()).set(SIGNED_OUT_COOKIE, sid, {
       httpOnly: true,
       sameSite: 'lax',

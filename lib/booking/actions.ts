@@ -20,6 +20,7 @@ import {
   confirmBookingSchema,
   editReasonSchema,
   fieldErrorsOf,
+  recordIdSchema,
   slotRefSchema,
   type FormState,
   type SlotRef,
@@ -28,13 +29,17 @@ import {
 /** "OK" on the professional's general message: remember it briefly, then show the agenda. */
 export async function acknowledgeProfessionalMessage(professionalId: number, returnTo: string): Promise<void> {
   const patient = await requirePatient();
-  const [pro] = await listProfessionalsFor(getDb(), { professionalIds: [professionalId] }, true);
+  const id = recordIdSchema.safeParse(professionalId);
+  const [pro] = id.success ? await listProfessionalsFor(getDb(), { professionalIds: [id.data] }, true) : [];
   if (pro) await acknowledge(patient.patientId, pro.id, pro.generalMessage);
   // Only back into the booking pages: never an open redirect.
-  redirect(returnTo.startsWith('/tomar-turno/') ? returnTo : '/tomar-turno');
+  redirect(typeof returnTo === 'string' && returnTo.startsWith('/tomar-turno/') ? returnTo : '/tomar-turno');
 }
 
 export type ConfirmField = 'insurerId' | 'reason';
+
+const NOT_FOUND = 'No encontramos ese turno.';
+const NOT_FOUND_OR_CLOSED = 'No encontramos ese turno, o ya no se puede modificar.';
 
 /** "Confirmar Turno". The slot is bound by the page; the patient comes from the session. */
 export async function confirmWebBooking(
@@ -93,10 +98,12 @@ export async function confirmWebBooking(
 /** "CANCELAR" in Mis Turnos, after the patient confirmed. */
 export async function cancelMyAppointment(appointmentId: number): Promise<FormState<never>> {
   const patient = await requirePatient();
+  const id = recordIdSchema.safeParse(appointmentId);
+  if (!id.success) return { error: NOT_FOUND };
   const ip = clientIp(await headers());
   const result = await cancelAppointment(
     getDb(),
-    { appointmentId, actor: { kind: 'patient', patientId: patient.patientId }, ip },
+    { appointmentId: id.data, actor: { kind: 'patient', patientId: patient.patientId }, ip },
     (tx, cancelled) => enqueueCancellationNotice(tx, cancelled.id, 'patient'),
   );
   if (!result.ok) return { error: result.message };
@@ -111,7 +118,9 @@ export async function updateMyAppointmentReason(
   formData: FormData,
 ): Promise<FormState<'reason'>> {
   const patient = await requirePatient();
-  const values = { reason: String(formData.get('reason') ?? '') };
+  const id = recordIdSchema.safeParse(appointmentId);
+  const values = { reason: String(formData?.get?.('reason') ?? '') };
+  if (!id.success) return { error: NOT_FOUND, values };
   const parsed = editReasonSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf<'reason'>(parsed.error), values };
   const db = getDb();
@@ -124,7 +133,7 @@ export async function updateMyAppointmentReason(
       .from(appointments)
       .where(
         and(
-          eq(appointments.id, appointmentId),
+          eq(appointments.id, id.data),
           eq(appointments.patientId, patient.patientId),
           eq(appointments.status, 'reserved'),
           isNull(appointments.deletedAt),
@@ -143,7 +152,7 @@ export async function updateMyAppointmentReason(
     });
     return true;
   });
-  if (!updated) return { error: 'No encontramos ese turno, o ya no se puede modificar.', values };
+  if (!updated) return { error: NOT_FOUND_OR_CLOSED, values };
   revalidatePath('/mis-turnos');
   return { ok: true, values };
 }

@@ -304,3 +304,13 @@ test('cada acción del servidor rechaza a quien no corresponde, llamada directam
     }
   }
 });
+
+test('una acción del paciente llamada con un id inventado responde con un mensaje, no con un error', async ({ browser, baseURL }) => {
+  const patient = (await patientPage(browser, '28999888')).request;
+  const actions = builtActions();
+  for (const name of ['cancelMyAppointment', 'updateMyAppointmentReason']) {
+    const answer = await callAction(patient, baseURL!, actions.get(`lib/booking/actions.ts#${name}`)!);
+    expect(answer.status(), name).toBe(200);
+    expect(await answer.text(), name).toContain('No encontramos ese turno');
+  }
+});

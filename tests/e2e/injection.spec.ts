@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Frame, type Page } from '@playwright/test';
 import { goToNextWeek, pickFirstFreeSlot } from './agenda';
 import { attachmentText, waitForMail } from './mail';
 import { signInPatient, staffPage } from './sign-in';
@@ -24,7 +24,7 @@ function watchDialogs(page: Page): string[] {
 }
 
 /** No element of the page has an inline handler, and no injected <img src=x>, script or javascript: link exists. */
-async function expectInert(page: Page, where: string) {
+async function expectInert(page: Page | Frame, where: string) {
   const found = await page.evaluate(() => {
     const bad: string[] = [];
     for (const el of Array.from(document.querySelectorAll('*'))) {
@@ -220,4 +220,28 @@ test('el nombre del paciente y el motivo que escribe se ven como texto en el por
 
   expect(adminDialogs).toEqual([]);
   expect(portalDialogs).toEqual([]);
+});
+
+test('el título y el mensaje de una plantilla se ven como texto en la lista y en la vista previa del mail', async ({ browser }) => {
+  const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+  const title = `${MARKUP} ${suffix}`;
+  const admin = await staffPage(browser, 'admin');
+  const dialogs = watchDialogs(admin);
+  await admin.goto('/admin/prestaciones/plantillas/nueva/email');
+  await expect(admin.getByRole('button', { name: 'Guardar' })).toBeEnabled();
+  await admin.getByLabel('TÍTULO').fill(title);
+  await admin.getByLabel('Mensaje', { exact: true }).fill(`${MARKUP}\nHola [[PACIENTE]]`);
+  await admin.getByRole('button', { name: 'Ver vista previa' }).click();
+  const iframe = admin.locator('iframe[title="Vista previa del mail"]');
+  // The staff's own [[PACIENTE]] is filled in with the sample patient; everything else stays as typed.
+  const filled = MARKUP.replace('[[PACIENTE]]', 'IBÁÑEZ JUAN MANUEL');
+  await expect(admin.frameLocator('iframe[title="Vista previa del mail"]').getByText(filled).filter({ visible: true }).first()).toBeVisible();
+  await expect(admin.getByText(`Asunto: ${filled} ${suffix}`)).toBeVisible();
+  await expectInert((await (await iframe.elementHandle())!.contentFrame())!, 'vista previa del mail');
+  await expectInert(admin, 'NUEVO EMAIL');
+  await save(admin);
+  await expect(admin).toHaveURL(/\/admin\/prestaciones\/plantillas\?guardado=1$/);
+  await expect(admin.getByRole('listitem', { name: title })).toBeVisible();
+  await expectInert(admin, 'Plantillas');
+  expect(dialogs).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import NextAuth from 'next-auth';
+import type { NextAuthRequest } from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { createAuthConfig } from '@/auth.config';
 import {
@@ -12,6 +13,7 @@ import {
 } from '@/lib/auth/session-claims';
 import { decodeSessionClaims, findSessionCookie } from '@/lib/auth/session-cookie';
 import { headersWithRequestId, REQUEST_ID_HEADER, requestIdFrom } from '@/lib/server/request-id';
+import { contentSecurityPolicy, createNonce, HSTS_HEADER_VALUE, isHttpsRequest } from '@/lib/security/headers';
 
 /**
  * The first, optimistic gate (pages, layouts and actions check again) and the server side of
@@ -37,6 +39,22 @@ function privateAreaOf(pathname: string): SessionKind | null {
   return PATIENT_PRIVATE_PREFIXES.some((p) => isUnder(pathname, p)) ? 'patient' : null;
 }
 
+/** This request's CSP (with a fresh nonce) and whether it came over HTTPS (lib/security/headers.ts). */
+function securityOf(req: NextRequest) {
+  const https = isHttpsRequest(
+    { protocol: req.nextUrl.protocol, forwardedProto: req.headers.get('x-forwarded-proto') },
+    process.env.AUTH_URL,
+  );
+  const csp = contentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV === 'development', https });
+  return { csp, https };
+}
+
+function withSecurityHeaders(response: Response, security: ReturnType<typeof securityOf>): Response {
+  response.headers.set('Content-Security-Policy', security.csp);
+  if (security.https) response.headers.set('Strict-Transport-Security', HSTS_HEADER_VALUE);
+  return response;
+}
+
 function redirectTo(req: NextRequest, path: string, params: Record<string, string | undefined>): Response {
   const url = new URL(path, req.nextUrl.origin);
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
@@ -52,9 +70,15 @@ function redirectTo(req: NextRequest, path: string, params: Record<string, strin
 }
 
 const handleRequest = auth(async (req) => {
+  const security = securityOf(req);
   // For the logs (lib/server/log.ts): the app reads it from the request, the client gets it back.
   const requestId = requestIdFrom(req.headers);
-  const tagged = (res: Response) => (res.headers.set(REQUEST_ID_HEADER, requestId), res);
+  const response = withSecurityHeaders(await gate(req, security.csp, requestId), security);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+});
+
+async function gate(req: NextAuthRequest, csp: string, requestId: string): Promise<Response> {
   const { pathname } = req.nextUrl;
   const user = req.auth?.user ?? null;
   const area = privateAreaOf(pathname);
@@ -68,20 +92,21 @@ const handleRequest = auth(async (req) => {
       // A session cookie but no session: it went idle (Auth.js clears the cookie in this
       // same response). Say so on the sign-in page, as the manual shows.
       const kind = stale?.user.kind ?? area ?? 'patient';
-      return tagged(
-        redirectTo(req, loginPathFor(kind), {
-          motivo: IDLE_REASON,
-          desde: area === kind ? pathname : undefined,
-        }),
-      );
+      return redirectTo(req, loginPathFor(kind), {
+        motivo: IDLE_REASON,
+        desde: area === kind ? pathname : undefined,
+      });
     }
   }
 
   if (area && user?.kind !== area) {
-    return tagged(redirectTo(req, loginPathFor(area), { desde: pathname }));
+    return redirectTo(req, loginPathFor(area), { desde: pathname });
   }
-  return tagged(NextResponse.next({ request: { headers: headersWithRequestId(req.headers, requestId) } }));
-});
+  // Next.js reads the nonce from the request's own CSP header and puts it on its scripts.
+  const headers = headersWithRequestId(req.headers, requestId);
+  headers.set('Content-Security-Policy', csp);
+  return NextResponse.next({ request: { headers } });
+}
 
 /**
  * With a lazy config (a function), Auth.js hands back the wrapped handler as a promise, which

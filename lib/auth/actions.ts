@@ -18,6 +18,7 @@ import {
 import { DEFAULT_THROTTLE } from '@/lib/auth/throttle';
 import { formText } from '@/lib/validation/form-data';
 import { requestLog } from '@/lib/server/request-log';
+import { isHttpsRequest } from '@/lib/security/headers';
 
 export type LoginField = 'dni' | 'username' | 'password';
 
@@ -118,7 +119,7 @@ export async function logout(): Promise<void> {
   if (sid) {
     // Requests still in flight will come back with this session's cookie re-issued: the marker
     // makes the middleware and auth() treat it as ended anyway.
-    const secure = (await headers()).get('x-forwarded-proto') === 'https';
+    const secure = isHttpsRequest({ protocol: 'http:', forwardedProto: (await headers()).get('x-forwarded-proto') }, process.env.AUTH_URL);
     (await cookies()).set(SIGNED_OUT_COOKIE, sid, {
       httpOnly: true,
       sameSite: 'lax',

@@ -43,6 +43,9 @@ export async function acknowledgeProfessionalMessage(professionalId: number, ret
 
 export type ConfirmField = 'insurerId' | 'reason';
 
+const NOT_FOUND = 'No encontramos ese turno.';
+const NOT_FOUND_OR_CLOSED = 'No encontramos ese turno, o ya no se puede modificar.';
+
 /** "Confirmar Turno". The slot is bound by the page; the patient comes from the session. */
 export async function confirmWebBooking(
   slotRef: SlotRef,
@@ -106,7 +109,7 @@ async function confirmBooking(slotRef: SlotRef, formData: FormData): Promise<For
 export async function cancelMyAppointment(appointmentId: number): Promise<FormState<never>> {
   const patient = await requirePatient();
   const id = recordId.safeParse(appointmentId);
-  if (!id.success) return { error: 'No encontramos ese turno.' };
+  if (!id.success) return { error: NOT_FOUND };
   const ip = clientIp(await headers());
   const result = await cancelAppointment(
     getDb(),
@@ -118,8 +121,6 @@ export async function cancelMyAppointment(appointmentId: number): Promise<FormSt
   return { ok: true };
 }
 
-const NOT_EDITABLE = 'No encontramos ese turno, o ya no se puede modificar.';
-
 /** "Modificar el MOTIVO del Turno" in Mis Turnos: only the patient's own, still reserved turnos. */
 export async function updateMyAppointmentReason(
   appointmentId: number,
@@ -129,7 +130,7 @@ export async function updateMyAppointmentReason(
   const patient = await requirePatient();
   const values = { reason: formText(formData, 'reason') };
   const id = recordId.safeParse(appointmentId);
-  if (!id.success) return { error: NOT_EDITABLE, values };
+  if (!id.success) return { error: NOT_FOUND, values };
   const parsed = editReasonSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf<'reason'>(parsed.error), values };
   const db = getDb();
@@ -161,7 +162,7 @@ export async function updateMyAppointmentReason(
     });
     return true;
   });
-  if (!updated) return { error: NOT_EDITABLE, values };
+  if (!updated) return { error: NOT_FOUND_OR_CLOSED, values };
   revalidatePath('/mis-turnos');
   return { ok: true, values };
 }

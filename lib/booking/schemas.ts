@@ -26,6 +26,11 @@ export const slotRefSchema = z.object({
 });
 export type SlotRef = z.infer<typeof slotRefSchema>;
 
+/**
+ * An id the browser sends back (bound to Cancelar, Modificar Motivo, OK): a request made by hand
+ * may carry anything, which must get an answer, not a database error.
+ */
+
 export const editReasonSchema = z.object({
   reason: z.string().trim().max(REASON_MAX, `El motivo puede tener hasta ${REASON_MAX} caracteres.`),
 });

@@ -64,6 +64,8 @@ test('las páginas del paciente, del menú a la confirmación, pasan axe sin vio
 });
 
 test('las páginas del personal pasan axe sin violaciones', async ({ page }) => {
+  // Some twenty pages, each analysed by axe (~3 s apiece on a shared 2-core machine): past the 60 s default.
+  test.slow();
   await page.goto('/admin/ingresar');
   await expectAccessible(page, 'ingreso del personal');
   await page.getByLabel('Usuario').fill('admin');

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { linksIn, waitForMail } from './mail';
+import { solveSum } from './sign-in';
 
 /**
  * REGISTRARSE POR PRIMERA VEZ, ¿Olvidó su contraseña? and MIS DATOS, with the mails really sent
@@ -16,14 +17,6 @@ interface Person {
   firstName: string;
   email: string;
   password: string;
-}
-
-/** The anti-spam label is the question itself: "¿Cuánto es 7 + 4?". */
-async function solveSum(page: Page) {
-  const field = page.getByLabel(/^¿Cuánto es \d \+ \d\?$/);
-  const question = (await page.locator('label[for="answer"]').textContent()) ?? '';
-  const [a, b] = question.match(/\d/g)!.map(Number);
-  await field.fill(String(a + b));
 }
 
 async function register(page: Page, person: Person) {

@@ -184,6 +184,13 @@ describeEachEngine('booking a turno', (getCtx) => {
     expect(await book({ startsAt: at('2026-11-27', '08:00'), rescheduleFromId: fresh.id })).toMatchObject({ ok: false, code: 'slot_taken' });
     const [still] = await db.select().from(s.appointments).where(eq(s.appointments.id, fresh.id));
     expect(still.status).toBe('reserved');
+    // Another patient naming this turno as the one to move (the portal's ?cambiar=) moves nothing.
+    const stranger = await c.addPatient();
+    const hijack = await book({ patientId: stranger, startsAt: at('2026-11-26', '09:00'), ip: '1.1.1.2', rescheduleFromId: fresh.id });
+    expect(hijack).toMatchObject({ ok: false, code: 'not_found' });
+    const [untouched] = await db.select().from(s.appointments).where(eq(s.appointments.id, fresh.id));
+    expect(untouched).toMatchObject({ status: 'reserved', patientId: c.patientId });
+    expect(await db.select().from(s.appointments).where(eq(s.appointments.patientId, stranger))).toEqual([]);
   });
 
   it('lets staff overbook a taken slot explicitly, and delete a turno keeping an audit record', async () => {

@@ -2,6 +2,9 @@
 # A throwaway PostgreSQL cluster for tests and CI: loopback only, trust auth, no fsync.
 #
 #   scripts/pg-throwaway.sh start DIR PORT   # prints postgres://postgres@127.0.0.1:PORT/postgres
+#   scripts/pg-throwaway.sh start DIR PORT --durable   # same, with fsync and synchronous commit on, as in
+#                                                      # production: what a crash test needs (without them a
+#                                                      # crash may lose commits already acknowledged)
 #   scripts/pg-throwaway.sh stop DIR         # stops it and deletes DIR
 #   scripts/pg-throwaway.sh crash DIR        # kills the server (immediate shutdown), keeps its data
 #   scripts/pg-throwaway.sh resume DIR       # starts a crashed cluster again, same port and data
@@ -34,7 +37,7 @@ as_owner() {
 }
 
 start() {
-  local dir=$1 port=$2 bin
+  local dir=$1 port=$2 durable=${3:-} bin
   [[ $port =~ ^[0-9]+$ ]] || die "PORT must be a number, got '$port'"
   bin=$(find_bin)
   mkdir -p "$dir"
@@ -50,8 +53,8 @@ start() {
     || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
 
   # The socket lives in DIR so two clusters on one machine never share a socket folder.
-  local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off"
-  opts+=" -c full_page_writes=off -c max_connections=200"
+  local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=200"
+  if [[ $durable != --durable ]]; then opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
   echo "$opts" >"$dir/.pg-options"
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$opts" -w -t 60 start >&2 \
     || { cat "$dir/server.log" >&2; die "the server did not start (is port $port free?)"; }
@@ -86,7 +89,7 @@ stop() {
 }
 
 case "${1:-}" in
-  start) [[ $# -eq 3 ]] || die "usage: $0 start DIR PORT"; start "$2" "$3" ;;
+  start) [[ $# -eq 3 || ( $# -eq 4 && $4 == --durable ) ]] || die "usage: $0 start DIR PORT [--durable]"; start "$2" "$3" "${4:-}" ;;
   stop) [[ $# -eq 2 ]] || die "usage: $0 stop DIR"; stop "$2" ;;
   crash) [[ $# -eq 2 ]] || die "usage: $0 crash DIR"; crash "$2" ;;
   resume) [[ $# -eq 2 ]] || die "usage: $0 resume DIR"; resume "$2" ;;

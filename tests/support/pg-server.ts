@@ -38,12 +38,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a throwaway cluster in a fresh temp folder; `stop()` shuts it down and deletes the folder. */
-export async function startThrowawayPostgres(port?: number): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(port?: number, options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnos-pg-'));
   const chosenPort = port ?? (await freePort());
   let url: string;
   try {
-    url = execFileSync('bash', [SCRIPT, 'start', dir, String(chosenPort)], {
+    url = execFileSync('bash', [SCRIPT, 'start', dir, String(chosenPort), ...(options.durable ? ['--durable'] : [])], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }).trim();

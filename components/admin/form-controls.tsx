@@ -83,3 +83,53 @@ export function Fieldset({ legend, children }: { legend: string; children: React
     </fieldset>
   );
 }
+
+/** A labelled select with its help text and its error, linked for screen readers. */
+export function SelectField({
+  id,
+  label,
+  help,
+  error,
+  registration,
+  options,
+  className = '',
+}: {
+  id: string;
+  label: string;
+  help?: string;
+  error?: FieldError | { message?: string };
+  registration: UseFormRegisterReturn;
+  /** Value → text (a labels map), or a list of options in order. */
+  options: Array<{ value: string | number; label: string }> | Record<string, string>;
+  className?: string;
+}) {
+  const described = [help && `${id}-help`, `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        aria-invalid={!!error?.message}
+        aria-describedby={described}
+        className="mt-1 block min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3"
+        {...registration}
+      >
+        {(Array.isArray(options) ? options : Object.entries(options).map(([value, label]) => ({ value, label }))).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {help && (
+        <p id={`${id}-help`} className="mt-1 text-sm text-slate-600">
+          {help}
+        </p>
+      )}
+      <p id={`${id}-error`} aria-live="polite" className="min-h-5 text-sm font-semibold text-red-700">
+        {error?.message ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -4,13 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
-import { CheckboxField, TextField } from '@/components/admin/form-controls';
+import { CheckboxField, SelectField, TextField } from '@/components/admin/form-controls';
 import { primaryButton } from '@/components/admin/catalog/styles';
 import { FormError } from '@/components/forms/field-error';
 import { savedSentence } from '@/lib/agenda/outcome';
 import { closureSchema, type ClosureInput } from '@/lib/agenda/schemas';
 import { AffectedTurnos } from './affected-turnos';
-import { SelectField } from './select-field';
 import { useAgendaSubmit, type AgendaAction } from './use-agenda-submit';
 
 /**

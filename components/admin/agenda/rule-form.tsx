@@ -5,14 +5,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm, type Path } from 'react-hook-form';
-import { CheckboxField, TextField } from '@/components/admin/form-controls';
+import { CheckboxField, SelectField, TextField } from '@/components/admin/form-controls';
 import { plainButton, primaryButton } from '@/components/admin/catalog/styles';
 import { FormError } from '@/components/forms/field-error';
 import { addDaysToDate, isoWeekday } from '@/lib/availability/slots';
 import { minutesOfDay, ruleSchema, type RuleInput } from '@/lib/agenda/schemas';
 import { WEEKDAY_NAMES, WEEKDAYS } from '@/lib/agenda/weekdays';
 import { AffectedTurnos } from './affected-turnos';
-import { SelectField } from './select-field';
 import { useAgendaSubmit, type AgendaAction } from './use-agenda-submit';
 
 type Option = { id: number; name: string };

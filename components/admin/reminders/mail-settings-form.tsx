@@ -8,7 +8,8 @@ import { useActionSubmit, type SaveAction } from '@/components/admin/catalog/use
 import { Fieldset, TextField } from '@/components/admin/form-controls';
 import { FormError } from '@/components/forms/field-error';
 import { MAIL_PROVIDER_LABELS, mailSettingsSchema, SECURITY_LABELS, type MailSettingsInput } from '@/lib/messaging/settings-schemas';
-import { SecretField, SelectField } from './settings-fields';
+import { SelectField } from '@/components/admin/form-controls';
+import { SecretField } from './settings-fields';
 
 /** CONFIGURAR ENVIO DE MAILS: like setting up an account in Outlook or Thunderbird. */
 export function MailSettingsForm({

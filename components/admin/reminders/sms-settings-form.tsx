@@ -8,7 +8,8 @@ import { useActionSubmit, type SaveAction } from '@/components/admin/catalog/use
 import { Fieldset, TextField } from '@/components/admin/form-controls';
 import { FormError } from '@/components/forms/field-error';
 import { SMS_PROVIDER_LABELS, smsSettingsSchema, type SmsSettingsInput } from '@/lib/messaging/settings-schemas';
-import { SecretField, SelectField } from './settings-fields';
+import { SelectField } from '@/components/admin/form-controls';
+import { SecretField } from './settings-fields';
 
 const AUTH_LABELS = { user: 'Usuario y clave', apikey: 'Clave de API' };
 

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForMail } from './mail';
+import { signInAdmin } from './sign-in';
 
 /**
  * AGENDAS and FERIADOS Y AUSENCIAS on the seeded demo center. Only JUAREZ LEONEL (Tue/Thu
@@ -11,14 +12,6 @@ import { waitForMail } from './mail';
 const PROFESSIONAL = 'JUAREZ LEONEL';
 const DEMO_WEB_USERS = /PEREZ JUAN|RODRIGUEZ MARIA/;
 const TZ = 'America/Argentina/Buenos_Aires';
-
-async function signInAdmin(page: Page) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill('admin');
-  await page.getByLabel('Contraseña').fill('admin1234');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -1,19 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { signInStaff } from './sign-in';
 
 /**
  * TURNOS WEB catalogue screens (manual: "ESPECIALIDADES / PROFESIONALES ACTIVADOS PARA TURNOS WEB")
  * and the base catalogue a center fills first. Names carry a run suffix so they never clash with
  * the seeded demo center or another spec.
  */
-
-async function signInStaff(page: Page, username: string, password: string) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill(username);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 /** Forms keep Guardar disabled until hydrated; typing before that would be reset. */
 async function formReady(page: Page) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { signInReception } from './sign-in';
 
 /**
  * TURNOS WEB → "Listado de Turnos dados por Sistema Web" (manual: LISTADO DE TURNOS OTORGADOS POR
@@ -10,14 +11,6 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const PROFESSIONAL = 'FERNANDEZ SOFIA';
 const DEMO_WEB_USERS = /PEREZ JUAN|RODRIGUEZ MARIA/;
-
-async function signInReception(page: Page) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill('recepcion');
-  await page.getByLabel('Contraseña').fill('recepcion1234');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 /** Tomorrow in Buenos Aires, 'yyyy-MM-dd'. */
 function tomorrow(): string {

@@ -1,21 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signInStaff } from './sign-in';
 
 /**
  * Server actions are public endpoints: a reception user who replays an admin-only action's request
  * (its id and body captured from a real admin session) must be refused, and nothing may change.
  */
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill(username);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
-
 test('la recepción no puede ejecutar una acción de administrador ni llamándola directamente', async ({ browser, baseURL }) => {
   const admin = await browser.newPage();
-  await signIn(admin, 'admin', 'admin1234');
+  await signInStaff(admin, 'admin', 'admin1234');
   await admin.goto('/admin/turnos-web/configuracion');
   const saving = admin.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
   await admin.getByRole('button', { name: 'Guardar' }).click();
@@ -26,7 +19,7 @@ test('la recepción no puede ejecutar una acción de administrador ni llamándol
   await expect(admin.getByText('Configuración guardada')).toBeVisible();
 
   const reception = await browser.newPage();
-  await signIn(reception, 'recepcion', 'recepcion1234');
+  await signInStaff(reception, 'recepcion', 'recepcion1234');
   // The page itself is closed to reception...
   await reception.goto('/admin/turnos-web/configuracion');
   await expect(reception).toHaveURL(/\/admin\?motivo=sin-permiso$/);

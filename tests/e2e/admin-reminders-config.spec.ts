@@ -1,20 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForMail } from './mail';
+import { signInAdmin } from './sign-in';
 
 /**
  * PRESTACIONES → MODULO DE ENVIO DE MAILS/SMS → CONFIGURACION: PLANTILLAS, CONFIGURAR ENVIO DE
  * MAILS (its "Probar" through the server's mail, the suite's catcher) and CONFIGURAR ENVIO DE SMS.
  * The mail provider stays "Desarrollo" (the suite's SMTP_URL), so other specs' mail is untouched.
  */
-
-async function signInAdmin(page: Page) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill('admin');
-  await page.getByLabel('Contraseña').fill('admin1234');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

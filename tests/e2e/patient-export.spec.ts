@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { signInStaff } from './sign-in';
 
 /**
  * Ley 25.326, right of access: an administrator hands a patient everything the center holds about
  * them. Read-only on the demo data (PEREZ JUAN, DNI 30111222), so it does not disturb other specs.
  */
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill(username);
-  await page.getByLabel('Contraseña').fill(password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function openPatient(page: Page) {
   await page.getByRole('navigation', { name: 'Menú del personal' }).getByRole('link', { name: 'Pacientes', exact: true }).click();
@@ -23,7 +16,7 @@ async function openPatient(page: Page) {
 }
 
 test('el administrador exporta todos los datos de un paciente, sin claves, y queda registrado', async ({ page, context }) => {
-  await signIn(page, 'admin', 'admin1234');
+  await signInStaff(page, 'admin', 'admin1234');
   await openPatient(page);
 
   const downloading = page.waitForEvent('download');
@@ -51,7 +44,7 @@ test('el administrador exporta todos los datos de un paciente, sin claves, y que
 });
 
 test('la recepción no ve el botón ni puede descargar la exportación por su dirección', async ({ page }) => {
-  await signIn(page, 'recepcion', 'recepcion1234');
+  await signInStaff(page, 'recepcion', 'recepcion1234');
   await openPatient(page);
   await expect(page.getByRole('link', { name: 'Exportar datos del paciente' })).toHaveCount(0);
   const url = new URL(page.url());

@@ -1,17 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signInReception } from './sign-in';
 
 /**
  * "PANTALLA DE TURNOS": a receptionist's day with PEREZ CARLOS (Mon-Fri 08:00-11:00, 15-minute
  * slots). Other specs do not book him in the specialty server.
  */
-
-async function signInReception(page: Page) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill('recepcion');
-  await page.getByLabel('Contraseña').fill('recepcion1234');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 /** The next weekday at least two days ahead, 'yyyy-MM-dd'. */
 function nextWorkday(): string {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { listMail, waitForMail } from './mail';
 import { mailCatcherPorts } from './mail-catcher';
+import { signInAdmin } from './sign-in';
 
 /**
  * ENVIAR MAIL/SMS from end to end (issue 5's "done when"): the admin points CONFIGURACION MAILS at
@@ -13,14 +14,6 @@ import { mailCatcherPorts } from './mail-catcher';
  */
 
 const SENDER = 'CENTRO MEDICO DEMO <turnos@centromedicodemo.com.ar>';
-
-async function signInAdmin(page: Page) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill('admin');
-  await page.getByLabel('Contraseña').fill('admin1234');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

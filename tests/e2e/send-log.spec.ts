@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { signInAdmin } from './sign-in';
 
 /**
  * PRESTACIONES → ENVIOS Y REPORTES → REGISTRO DE ENVIOS: the admin finds the confirmation mail a
@@ -7,14 +8,6 @@ import { expect, test, type Page } from '@playwright/test';
  * slot: other specs take the first ones; not GINECOLOGIA, whose turnos of hers booking.spec counts);
  * the worker of the e2e server sends the confirmation.
  */
-
-async function signInAdmin(page: Page) {
-  await page.goto('/admin/ingresar');
-  await page.getByLabel('Usuario').fill('admin');
-  await page.getByLabel('Contraseña').fill('admin1234');
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function filter(page: Page, values: { tipo: string; estado: string; buscar: string }) {
   await page.getByLabel('Tipo de envío').selectOption({ label: values.tipo });

@@ -22,6 +22,10 @@ export async function signInStaff(page: Page, username: string, password: string
   return page;
 }
 
+/** The seeded staff users. */
+export const signInAdmin = (page: Page) => signInStaff(page, 'admin', 'admin1234');
+export const signInReception = (page: Page) => signInStaff(page, 'recepcion', 'recepcion1234');
+
 /** A new browser context (its own cookies) signed in as the seeded admin or reception user. */
 export async function staffPage(browser: Browser, who: 'admin' | 'recepcion'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

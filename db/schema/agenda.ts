@@ -163,3 +163,20 @@ export type NewScheduleException = typeof scheduleExceptions.$inferInsert;
 export type Appointment = typeof appointments.$inferSelect;
 export type NewAppointment = typeof appointments.$inferInsert;
 export type AppointmentStatus = Appointment['status'];
+
+/**
+ * One row: a token that changes whenever anything a booking's slot check depends on changes (the
+ * center's settings, professionals and what they offer, specialties, studies, weekly rules,
+ * closures). Statement-level triggers (migration 0006) set a fresh random token, so a process may
+ * keep those rows in memory and prove them current inside the booking's transaction with one
+ * comparison (lib/booking/agenda-snapshot.ts). Random, not a counter: a restored backup or a
+ * re-seeded database can never bring back a token a cache already holds.
+ */
+export const agendaVersion = pgTable(
+  'agenda_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    token: text('token').notNull(),
+  },
+  (t) => [check('agenda_version_single_row', sql`${t.id} = 1`)],
+);

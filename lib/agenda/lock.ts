@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 
 /**
@@ -29,7 +29,7 @@ export async function lockCenterAgenda(tx: DbOrTx): Promise<void> {
  * The booking's agenda keys, shared, as select-list items: the booking takes them in the same
  * statement as its patient and IP locks (lib/booking/book.ts), before it reads the agenda.
  */
-export function bookingAgendaLocks(professionalId: number) {
+export function bookingAgendaLocks(professionalId: number | SQLWrapper) {
   return sql`pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${CENTER}), pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${professionalId})`;
 }
 

@@ -170,6 +170,27 @@ export function readRules(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaR
     );
 }
 
+/** The holidays and absences touching the range, of the center or of these professionals. */
+export function readClosures(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange): Promise<ClosedPeriod[]> {
+  return db
+    .select({
+      professionalId: scheduleExceptions.professionalId,
+      startsOn: scheduleExceptions.startsOn,
+      endsOn: scheduleExceptions.endsOn,
+      startTime: scheduleExceptions.startTime,
+      endTime: scheduleExceptions.endTime,
+      reason: scheduleExceptions.reason,
+    })
+    .from(scheduleExceptions)
+    .where(
+      and(
+        lte(scheduleExceptions.startsOn, range.toDate),
+        gte(scheduleExceptions.endsOn, range.fromDate),
+        or(isNull(scheduleExceptions.professionalId), inArray(scheduleExceptions.professionalId, ids)),
+      ),
+    ) as Promise<ClosedPeriod[]>;
+}
+
 /**
  * The three reads behind a range of agendas, issued together (one round trip on a pool, or
  * pipelined inside a transaction). `ids` may be known before the professionals are checked.
@@ -179,23 +200,7 @@ export function readAgenda(db: DbOrTx, ids: number[] | SQLWrapper, range: Agenda
   const rangeEnd = fromZonedTime(`${addDaysToDate(range.toDate, 1)}T00:00:00`, ctx.timeZone);
   return Promise.all([
     readRules(db, ids, range, ctx.web),
-    db
-      .select({
-        professionalId: scheduleExceptions.professionalId,
-        startsOn: scheduleExceptions.startsOn,
-        endsOn: scheduleExceptions.endsOn,
-        startTime: scheduleExceptions.startTime,
-        endTime: scheduleExceptions.endTime,
-        reason: scheduleExceptions.reason,
-      })
-      .from(scheduleExceptions)
-      .where(
-        and(
-          lte(scheduleExceptions.startsOn, range.toDate),
-          gte(scheduleExceptions.endsOn, range.fromDate),
-          or(isNull(scheduleExceptions.professionalId), inArray(scheduleExceptions.professionalId, ids)),
-        ),
-      ),
+    readClosures(db, ids, range),
     // Served by the partial index appointments_live_starts_at_idx (starts_at, professional_id, ends_at).
     // Appointments are at most a day long, so starts_at > rangeStart - 1 day catches every overlap.
     db
@@ -209,7 +214,7 @@ export function readAgenda(db: DbOrTx, ids: number[] | SQLWrapper, range: Agenda
           lt(appointments.startsAt, rangeEnd),
         ),
       ),
-  ]).then(([rules, closed, busy]) => ({ rules, closed: closed as ClosedPeriod[], busy }));
+  ]).then(([rules, closed, busy]) => ({ rules, closed, busy }));
 }
 
 /** Pure: the slots of each professional over the range, from the rows readAgenda() returned. */

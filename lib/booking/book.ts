@@ -1,11 +1,14 @@
 import { and, count, eq, getTableColumns, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { fromZonedTime } from 'date-fns-tz';
-import { rowsOf, type Db, type Tx } from '@/db/client';
-import { appointments, auditLog, centerSettings, insurers, messages, professionals, webAccounts, type Appointment, type CenterSettings } from '@/db/schema';
+import type { Db, DbOrTx } from '@/db/client';
+import { asDate, pipelinedTransaction, placeholder, statementFromTemplate, type BoundQuery, type PipelinedTx, type Settled, type Statement } from '@/db/pipeline';
+import { appointments, auditLog, insurers, messages, professionals, webAccounts, type Appointment, type CenterSettings } from '@/db/schema';
 import { bookingAgendaLocks } from '@/lib/agenda/lock';
 import { auditValues, type Actor } from '@/lib/audit/log';
-import { liveAppointment, localToday, professionalConditions, readAgenda, readRules, weeksFrom } from '@/lib/availability/queries';
-import { addDaysToDate, findOfferedSlot } from '@/lib/availability/slots';
+import { liveAppointment, localToday, professionalConditions, weeksFrom } from '@/lib/availability/queries';
+import { addDaysToDate, findOfferedSlot, type BusyInterval, type Slot } from '@/lib/availability/slots';
+import { agendaSnapshot, agendaTokenColumn, nextAppointmentId, type DayDefinition } from './agenda-snapshot';
 import { emailRow, type EmailDraft } from '@/lib/messaging/outbox';
 import { RollbackWith } from '@/db/errors';
 import { fail, isOverlapViolation, isRetryableConflict, SLOT_TAKEN_MESSAGE, type BookingFailure } from './errors';
@@ -33,7 +36,7 @@ export type BookingSuccess = { ok: true; appointmentId: number; startsAt: Date; 
 export type BookingResult = BookingSuccess | BookingFailure;
 
 /** Hook for work that must commit with the booking, run inside its transaction. */
-export type AfterBooking = (tx: Tx, booked: BookingSuccess & { request: BookingRequest }) => Promise<void>;
+export type AfterBooking = (tx: DbOrTx, booked: BookingSuccess & { request: BookingRequest }) => Promise<void>;
 
 /** What a booking will be, known before its transaction opens: enough to render its confirmation. */
 export interface PlannedBooking {
@@ -59,7 +62,7 @@ export interface BookingOptions {
   trace?: (step: BookingStep) => void;
 }
 
-export type BookingStep = 'plan' | 'render' | 'begin' | 'locks' | 'reads' | 'checks' | 'write' | 'commit';
+export type BookingStep = 'plan' | 'render' | 'begin' | 'reads' | 'checks' | 'write' | 'commit';
 
 // Advisory lock classes: serialise one patient's bookings, and one IP's, so limits cannot be overshot.
 const LOCK_PATIENT = 71;
@@ -80,24 +83,34 @@ class StalePlan extends Error {}
  * taking the patient's and the IP's advisory locks). The database's exclusion constraint is the
  * last word on double booking.
  *
- * Round trips, in order: the plan (settings and a new id, plus the day's agenda when a
- * confirmation is rendered; in parallel, outside the transaction), BEGIN, the locks, every read
- * the checks need (two statements, pipelined), one statement writing the turno, its audit row and its outbox row,
- * COMMIT. docs/performance.md has the measured cost of each.
+ * Round trips, in order:
+ * 1. the plan: a new id and the agenda's token (lib/booking/agenda-snapshot.ts); the settings and
+ *    the professional's rules and closures for that date come from the snapshot, read again only
+ *    when the token says they changed;
+ * 2. BEGIN;
+ * 3. one pipelined round (db/pipeline.ts): the locks; then every read the checks need, in one
+ *    statement, with the token; then the turnos overlapping the slot; then, when the row does not
+ *    depend on those answers (not a sobreturno, not a move), the write itself: the turno, its
+ *    audit row and its outbox row in one statement. A refusal rolls the write back;
+ * 4. COMMIT.
+ * A move or a sobreturno writes after its checks (one more round trip). docs/performance.md has
+ * the measured cost of each step.
  */
 export async function bookAppointment(db: Db, request: BookingRequest, options: BookingOptions = {}): Promise<BookingResult> {
+  const trace = options.trace ?? (() => {});
+  const appointmentId = await nextAppointmentId(db);
+  let stale: string | undefined;
   for (let attempt = 1; ; attempt++) {
-    const trace = options.trace ?? (() => {});
-    const plan = await planBooking(db, request, !!options.confirmation);
+    const plan = await planBooking(db, request, appointmentId, stale);
     trace('plan');
     const mail = options.confirmation && plan.slot ? await options.confirmation({ ...plan, ...plan.slot, startsAt: request.startsAt }) : null;
     trace('render');
     try {
-      const booked = await db.transaction(async (tx) => {
-        trace('begin');
-        const result = await bookInTransaction(tx, request, plan, mail, trace);
+      const booked = await pipelinedTransaction(db, async (tx) => {
+        // Work to do after the write keeps the transaction open for it; otherwise the COMMIT goes with the write.
+        const result = await bookInTransaction(db, tx, request, plan, mail, trace, !options.afterBooking);
         if (!result.ok) throw new RollbackWith(result);
-        if (options.afterBooking) await options.afterBooking(tx, { ...result, request });
+        if (options.afterBooking) await options.afterBooking(tx.drizzle(), { ...result, request });
         return result;
       });
       trace('commit');
@@ -105,86 +118,346 @@ export async function bookAppointment(db: Db, request: BookingRequest, options: 
     } catch (err) {
       if (err instanceof RollbackWith) return err.result as BookingFailure;
       if (isOverlapViolation(err)) return fail('slot_taken', SLOT_TAKEN_MESSAGE);
-      if ((err instanceof StalePlan || isRetryableConflict(err)) && attempt < MAX_ATTEMPTS) continue;
+      if ((err instanceof StalePlan || isRetryableConflict(err)) && attempt < MAX_ATTEMPTS) {
+        if (err instanceof StalePlan) stale = plan.token;
+        continue;
+      }
       throw err;
     }
   }
 }
 
-interface BookingPlan {
+export interface BookingPlan {
   settings: CenterSettings;
+  /** The snapshot's token: the transaction proves the settings and the definition current with it. */
+  token: string;
+  /** The professional's rules and closures on the slot's local date. */
+  definition: DayDefinition;
   appointmentId: number;
-  /** When the confirmation is rendered ahead: the slot as the agenda offers it now. */
+  /** The slot as the agenda offers it (whoever asks, whenever): its end, and what the turno will carry. */
   slot?: Pick<PlannedBooking, 'endsAt' | 'specialtyId' | 'studyId'>;
 }
 
 /**
- * Outside the transaction, in one parallel round: the settings (read-committed, no lock guards
- * them, so this is what a read inside would see), the turno's id, and, for the confirmation, the
- * slot's end as the agenda says now. The transaction re-checks everything under its locks.
+ * Outside the transaction, and most often without the database: the settings and the
+ * professional's rules and closures for that date come from the snapshot (loaded again when a
+ * transaction found it `stale`). The transaction proves it current, and re-checks everything else
+ * under its locks.
  */
-async function planBooking(db: Db, req: BookingRequest, withSlot: boolean): Promise<BookingPlan> {
-  const settingsAndId = db
-    .select({ ...getTableColumns(centerSettings), nextId: sql<string>`nextval('appointments_id_seq')` })
-    .from(centerSettings)
-    .where(eq(centerSettings.id, 1));
-  // A local date is within a day of the UTC one, whatever the zone: read around it, before the zone is known.
-  const utcDate = req.startsAt.toISOString().slice(0, 10);
-  const around = { fromDate: addDaysToDate(utcDate, -1), toDate: addDaysToDate(utcDate, 1) };
-  const [[row], rules] = await Promise.all([settingsAndId, withSlot ? readRules(db, [req.professionalId], around, req.source === 'web') : undefined]);
-  if (!row) throw new Error('center_settings is empty: the database was not seeded');
-  const { nextId, ...settings } = row;
-  const plan: BookingPlan = { settings, appointmentId: Number(nextId) };
-  if (rules) {
-    // Only the slot's end matters here (closures and turnos remove slots, never move them).
-    const date = localToday(req.startsAt, settings.timeZone);
-    const pro = { id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: 100_000 };
-    const ctx = { timeZone: settings.timeZone, now: new Date(0), notBefore: new Date(0), web: false };
-    const [week] = weeksFrom([pro], { rules, closed: [], busy: [] }, { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId }, ctx);
-    const slot = findOfferedSlot(week.slots, req.professionalId, req.startsAt);
-    if (slot) plan.slot = { endsAt: slot.endsAt, specialtyId: req.specialtyId ?? slot.specialtyId, studyId: req.studyId ?? slot.studyId };
-    else if (isOverbook(req)) plan.slot = { endsAt: new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000), specialtyId: req.specialtyId ?? null, studyId: req.studyId ?? null };
-  }
+async function planBooking(db: Db, req: BookingRequest, appointmentId: number, stale: string | undefined): Promise<BookingPlan> {
+  const snapshot = await agendaSnapshot(db, stale);
+  const { settings } = snapshot;
+  const date = localToday(req.startsAt, settings.timeZone);
+  const definition = await snapshot.day(req.professionalId, date, req.source === 'web');
+  const plan: BookingPlan = { settings, token: snapshot.token, definition, appointmentId };
+  // Only the slot's end and kind matter here (closures and turnos remove slots, never move them).
+  const pro = { id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: 100_000 };
+  const ctx = { timeZone: settings.timeZone, now: new Date(0), notBefore: new Date(0), web: false };
+  const [week] = weeksFrom([pro], { ...definition, busy: [] }, { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId }, ctx);
+  const slot = findOfferedSlot(week.slots, req.professionalId, req.startsAt);
+  if (slot) plan.slot = { endsAt: slot.endsAt, specialtyId: req.specialtyId ?? slot.specialtyId, studyId: req.studyId ?? slot.studyId };
+  else if (isOverbook(req)) plan.slot = { endsAt: new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000), specialtyId: req.specialtyId ?? null, studyId: req.studyId ?? null };
   return plan;
 }
 
+/** The turno a booking writes. */
+function appointmentRow(req: BookingRequest, id: number, endsAt: Date, kind: Pick<Appointment, 'specialtyId' | 'studyId' | 'overbooked' | 'rescheduledFromId'>, now: Date): Appointment {
+  return {
+    id,
+    professionalId: req.professionalId,
+    patientId: req.patientId,
+    insurerId: req.insurerId ?? null,
+    startsAt: req.startsAt,
+    endsAt,
+    status: 'reserved',
+    source: req.source,
+    reason: (req.reason ?? '').trim(),
+    createdAt: now,
+    createdByStaffId: req.staffId ?? null,
+    createdIp: req.ip ?? '',
+    updatedAt: now,
+    cancelledAt: null,
+    cancelledByStaffId: null,
+    cancelOrigin: null,
+    deletedAt: null,
+    deletedByStaffId: null,
+    ...kind,
+  };
+}
+
+/** A statement in parts that compose (statementFromTemplate): what shapes its text, how to build it, its values. */
+interface Part {
+  key: string;
+  build: () => SQL;
+  values: Record<string, unknown>;
+}
+const bind = (part: Part): BoundQuery => statementFromTemplate(part.key, part.build, part.values);
+
+/**
+ * Values as placeholders for a template: each non-null value becomes `prefix + key`, nulls stay
+ * literal (a placeholder would turn a JSON null into the JSON text 'null'). The shape (which keys,
+ * which null) goes into the template's key.
+ */
+function bound<T extends Record<string, unknown>>(prefix: string, row: T, values: Record<string, unknown>): { columns: T; shape: string } {
+  const columns: Record<string, unknown> = {};
+  const shape: string[] = [];
+  for (const [key, value] of Object.entries(row)) {
+    if (value === undefined) continue;
+    if (value === null) {
+      columns[key] = null;
+      shape.push(`${key}=null`);
+    } else {
+      columns[key] = placeholder(prefix + key);
+      values[prefix + key] = value;
+      shape.push(key);
+    }
+  }
+  return { columns: columns as T, shape: shape.join(',') };
+}
+
+const castTypes: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' };
+
+/**
+ * `insert into <table> (…) select <values> from <from>`: as many rows as `from` yields (here none
+ * or one). Each value is cast to its column's type (a parameter in a select list has none) and
+ * encoded by its column, as Drizzle's own insert does.
+ */
+function insertSelect(table: PgTable, columns: Record<string, unknown>, from: SQL): SQL {
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  const entries = Object.entries(columns);
+  const names = sql.join(entries.map(([key]) => sql.identifier(all[key].name)), sql`, `);
+  const values = sql.join(
+    entries.map(([key, value]) => {
+      const type = sql.raw(castTypes[all[key].getSQLType()] ?? all[key].getSQLType());
+      return value === null ? sql`null::${type}` : sql`${sql.param(value as never, all[key])}::${type}`;
+    }),
+    sql`, `,
+  );
+  return sql`insert into ${table} (${names}) select ${values} from ${from}`;
+}
+
+/** What a booking writes besides the turno: its audit row and, when there is one, its confirmation. */
+function writtenRows(req: BookingRequest, row: Appointment, mail: EmailDraft | null, previous: PreviousTurno | undefined) {
+  const web = req.source === 'web';
+  const actor: Actor = web ? { kind: 'patient', patientId: req.patientId } : { kind: 'staff', staffId: req.staffId! };
+  const audit = auditValues(actor, {
+    action: previous ? 'appointment.reschedule' : 'appointment.book',
+    entity: 'appointment',
+    entityId: String(row.id),
+    before: previous ? { id: previous.id, startsAt: previous.startsAt, professionalId: previous.professionalId } : null,
+    after: row,
+    ip: req.ip,
+  });
+  const values: Record<string, unknown> = {};
+  const turno = bound('a_', row, values);
+  const confirmation = mail ? bound('m_', emailRow({ ...mail, appointmentId: row.id }), values) : undefined;
+  const audited = bound('l_', audit, values);
+  return { turno, confirmation, audited, values, shape: `${turno.shape}|${confirmation?.shape ?? 'no mail'}|${audited.shape}` };
+}
+
+/** One statement: the turno, its audit row and its confirmation commit (or fail) together. */
+function writeStatement(builder: Db, req: BookingRequest, row: Appointment, mail: EmailDraft | null, previous: PreviousTurno | undefined): BoundQuery {
+  const { turno, confirmation, audited, values, shape } = writtenRows(req, row, mail, previous);
+  return statementFromTemplate(`booking.write|${shape}`, () => {
+    const writes = [sql`with booked as (${builder.insert(appointments).values(turno.columns).getSQL()})`];
+    if (confirmation) writes.push(sql`, confirmation as (${builder.insert(messages).values(confirmation.columns).getSQL()})`);
+    writes.push(sql` ${builder.insert(auditLog).values(audited.columns).getSQL()}`);
+    return sql.join(writes);
+  }, values);
+}
+
+/**
+ * The rules the database decides, as one SQL condition over the checks' row (`checks`, see
+ * checksPart) and the count of turnos overlapping the slot (`busy.n`): the professional may be
+ * booked that day, the account is active, the insurer enabled, the three limits not reached, the
+ * slot free, and the agenda token the plan's. checkBooking() applies the same rules to the same
+ * values (that is where the refusal's words come from); tests/integration/booking-guard.test.ts
+ * proves the two agree on every combination. Everything else checkBooking() asks depends only on
+ * the request, the settings and the agenda definition, and is checked before this runs.
+ */
+export function guardCondition(req: BookingRequest, values: Record<string, unknown>, guard: { token: string; date: string; today: string; settings: CenterSettings }): SQL {
+  const web = req.source === 'web';
+  Object.assign(values, {
+    g_token: guard.token,
+    g_date: guard.date,
+    g_today: guard.today,
+    g_max_day: guard.settings.maxPerDaySpecialtyProfessional,
+    g_max_future: guard.settings.maxFuturePerPatient,
+    g_max_ip: guard.settings.maxFuturePerIp,
+  });
+  const p = placeholder;
+  const terms = [
+    sql`checks."agendaToken" = ${p('g_token')}::text`,
+    sql`checks."maxDaysAhead" is not null`,
+    sql`busy.n = 0`,
+  ];
+  if (web) {
+    terms.push(
+      sql`${p('g_date')}::date <= ${p('g_today')}::date + checks."maxDaysAhead"`,
+      sql`coalesce(checks."accountActive", false)`,
+      sql`coalesce(checks."sameDay", 0) < ${p('g_max_day')}::int`,
+      sql`coalesce(checks."future", 0) < ${p('g_max_future')}::int`,
+      sql`coalesce(checks."fromIp", 0) < ${p('g_max_ip')}::int`,
+    );
+  }
+  if (req.insurerId) terms.push(sql`coalesce(checks."insurerEnabled", false)`);
+  return sql.join(terms, sql` and `);
+}
+
+/**
+ * The whole booking in one statement, for the common case (a web or phone booking of a slot the
+ * agenda offers): the checks' reads, the overlapping turnos, and the turno with its confirmation
+ * and audit row written only if guardCondition() holds. It answers the checks' row, the overlap
+ * count and whether it wrote.
+ */
+function bookingStatement(builder: Db, req: BookingRequest, plan: BookingPlan, row: Appointment, mail: EmailDraft | null, checks: Part, busy: Part, now: Date): BoundQuery {
+  const { turno, confirmation, audited, values, shape } = writtenRows(req, row, mail, undefined);
+  Object.assign(values, checks.values, busy.values);
+  const date = localToday(req.startsAt, plan.settings.timeZone);
+  const today = localToday(now, plan.settings.timeZone);
+  const guard = guardCondition(req, values, { token: plan.token, date, today, settings: plan.settings });
+  const key = `booking.guarded|${checks.key}|${busy.key}|${!!req.insurerId}|${shape}`;
+  return statementFromTemplate(key, () => {
+    const parts = [
+      sql`with checks as (${checks.build()}), busy as (select count(*)::int as n from ${appointments} where ${busy.build()})`,
+      sql`, booked as (${insertSelect(appointments, turno.columns, sql`checks, busy where ${guard}`)} returning ${appointments.id})`,
+    ];
+    if (confirmation) parts.push(sql`, confirmation as (${insertSelect(messages, confirmation.columns, sql`booked`)})`);
+    parts.push(sql`, audited as (${insertSelect(auditLog, audited.columns, sql`booked`)})`);
+    parts.push(sql` select checks.*, busy.n as "busyCount", (select count(*)::int from booked) as "inserted" from checks, busy`);
+    return sql.join(parts);
+  }, values);
+}
+
+interface PreviousTurno {
+  id: number;
+  startsAt: Date;
+  professionalId: number;
+}
+
+/** The answer of one pipelined statement, or its error thrown (the transaction is aborted anyway). */
+function rowsOrThrow(answer: Settled | undefined): Array<Record<string, unknown>> {
+  if (!answer) return [];
+  if (!answer.ok) throw answer.error;
+  return answer.rows;
+}
+
+/** A booking's checks as they would be if the database had nothing against it. */
+const unopposed = (token: string): BookingChecks => ({ agendaToken: token, maxDaysAhead: 100_000, accountActive: true, insurerEnabled: true, sameDay: 0, future: 0, fromIp: 0 });
+
 async function bookInTransaction(
-  tx: Tx,
+  /** Builds the statements (Drizzle's builders); nothing runs on it. */
+  builder: Db,
+  tx: PipelinedTx,
   req: BookingRequest,
   plan: BookingPlan,
   mail: EmailDraft | null,
   trace: (step: BookingStep) => void,
+  /** Whether the common case may send its COMMIT with its write (nothing else to do in the transaction). */
+  commitWithWrite: boolean,
 ): Promise<BookingResult> {
   const { settings } = plan;
   const web = req.source === 'web';
   const now = req.now ?? new Date();
   const tz = settings.timeZone;
-  // One statement for every lock, in a fixed order (patient, IP, agenda). The agenda keys come
-  // before reading the agenda: an agenda change that would strand turnos waits for this booking,
-  // or this booking waits for it and checks the new agenda (lib/agenda/lock.ts).
-  const ipLock = web && req.ip ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${req.ip})), ` : sql``;
-  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_PATIENT}, ${req.patientId}), ${ipLock}${bookingAgendaLocks(req.professionalId)}`);
-  trace('locks');
+  const date = localToday(req.startsAt, tz);
+  const overbook = isOverbook(req);
+  const moving = req.rescheduleFromId !== undefined;
+  // The same few statement shapes run on every booking: plan them once per connection, not on
+  // each run (PostgreSQL plans a prepared statement afresh for its first five runs by default).
+  const statements: Statement[] = [sql`set local plan_cache_mode = force_generic_plan`];
+  // Every lock in the first statement, in a fixed order (patient, IP, agenda). The agenda keys come
+  // before the token is compared: an agenda change that would strand turnos waits for this
+  // booking, or this booking waits for it and sees its new token (lib/agenda/lock.ts).
+  const withIp = web && !!req.ip;
+  statements.push(
+    statementFromTemplate(
+      `booking.locks|${withIp}`,
+      () => sql`select pg_advisory_xact_lock(${LOCK_PATIENT}, ${placeholder('patient')}), ${withIp ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${placeholder('ip')})), ` : sql``}${bookingAgendaLocks(placeholder('professional'))}`,
+      { patient: req.patientId, ip: req.ip, professional: req.professionalId },
+    ),
+  );
+  const checks = checksPart(builder, req, now, date, tz);
+  // The live turnos overlapping the slot: the only ones that can make it taken.
+  const window = { startsAt: req.startsAt, endsAt: plan.slot?.endsAt ?? new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000) };
+  const busy = busyPart(req.professionalId, window);
+
+  // The common case in one round, COMMIT included: the slot is one the agenda offers, and nothing
+  // but the database's answers could refuse it.
+  const planned = plan.slot && !overbook && !moving && !('code' in checkBooking(req, plan, unopposed(plan.token), { previous: undefined, busy: [], now, date }))
+    ? appointmentRow(req, plan.appointmentId, plan.slot.endsAt, { specialtyId: plan.slot.specialtyId, studyId: plan.slot.studyId, overbooked: false, rescheduledFromId: null }, now)
+    : undefined;
+  if (planned) {
+    statements.push(bookingStatement(builder, req, plan, planned, mail, checks, busy, now));
+    const answers = await tx.run(statements, { commit: commitWithWrite });
+    trace('reads');
+    const [answer] = rowsOrThrow(answers[answers.length - 1]);
+    const found = parseChecks(answer);
+    const inserted = Number(answer.inserted) === 1;
+    const taken: BusyInterval[] = Number(answer.busyCount) > 0 ? [{ professionalId: req.professionalId, startsAt: window.startsAt, endsAt: window.endsAt }] : [];
+    const decision = found.agendaToken === plan.token ? checkBooking(req, plan, found, { previous: undefined, busy: taken, now, date }) : undefined;
+    trace('checks');
+    const agrees = decision === undefined || 'code' in decision ? !inserted : inserted && decision.endsAt.getTime() === planned.endsAt.getTime();
+    if (!agrees) throw new Error(`booking ${planned.id}: the database's guard and checkBooking() disagree (written: ${inserted})`);
+    if (decision === undefined) throw new StalePlan(); // nothing was written: plan again
+    if ('code' in decision) return decision;
+    return { ok: true, appointmentId: planned.id, startsAt: planned.startsAt, endsAt: planned.endsAt };
+  }
 
   // A move frees the old slot first, so a move to an adjacent or overlapping slot is possible; a
   // refusal below rolls it back.
-  let previous: typeof appointments.$inferSelect | undefined;
-  if (req.rescheduleFromId !== undefined) {
-    [previous] = await tx
-      .update(appointments)
-      .set({ status: 'cancelled', cancelledAt: now, cancelOrigin: web ? 'web' : 'staff', cancelledByStaffId: req.staffId ?? null, updatedAt: now })
-      .where(and(eq(appointments.id, req.rescheduleFromId), eq(appointments.patientId, req.patientId), eq(appointments.status, 'reserved'), liveAppointment))
-      .returning();
+  if (moving) {
+    statements.push(sql`update ${appointments}
+      set status = 'cancelled', cancelled_at = ${now}, cancel_origin = ${web ? 'web' : 'staff'}, cancelled_by_staff_id = ${req.staffId ?? null}, updated_at = ${now}
+      where ${and(eq(appointments.id, req.rescheduleFromId!), eq(appointments.patientId, req.patientId), eq(appointments.status, 'reserved'), liveAppointment)}
+      returning id, starts_at as "startsAt", professional_id as "professionalId"`);
   }
-
-  // Every read the checks need, pipelined after the locks (each statement sees what committed before it).
-  const date = localToday(req.startsAt, tz);
-  const [checks, agenda] = await Promise.all([
-    readChecks(tx, req, now, date, tz),
-    readAgenda(tx, [req.professionalId], { fromDate: date, toDate: date }, { timeZone: tz, web }),
-  ]);
+  // Every check's read in one statement, after the locks (so no limit can be overshot).
+  statements.push(bind(checks));
+  statements.push(bind({ ...busy, key: `${busy.key}|rows`, build: () => sql`select professional_id as "professionalId", starts_at as "startsAt", ends_at as "endsAt" from ${appointments} where ${busy.build()}` }));
+  const answers = await tx.run(statements);
   trace('reads');
+  let next = 2; // plan_cache_mode, the locks
+  answers.slice(0, next).forEach(rowsOrThrow);
+  const moved = moving ? rowsOrThrow(answers[next++])[0] : undefined;
+  const previous: PreviousTurno | undefined = moved && { id: Number(moved.id), startsAt: asDate(moved.startsAt), professionalId: Number(moved.professionalId) };
+  const found = parseChecks(rowsOrThrow(answers[next++])[0]);
+  const overlapping: BusyInterval[] = rowsOrThrow(answers[next++]).map((b) => ({ professionalId: Number(b.professionalId), startsAt: asDate(b.startsAt), endsAt: asDate(b.endsAt) }));
+  // The settings and the definition are what the database holds now, or the plan is redone.
+  if (found.agendaToken !== plan.token) throw new StalePlan();
 
+  const decision = checkBooking(req, plan, found, { previous, busy: overlapping, now, date });
+  if ('code' in decision) return decision;
+  const { slot, endsAt } = decision;
+  const row = appointmentRow(req, plan.appointmentId, endsAt, {
+    specialtyId: req.specialtyId ?? slot?.specialtyId ?? null,
+    studyId: req.studyId ?? slot?.studyId ?? null,
+    overbooked: overbook && !!slot && !slot.free,
+    rescheduledFromId: previous?.id ?? null,
+  }, now);
+  // The confirmation was rendered with the slot as the plan saw it: if it differs now, plan again.
+  if (mail && (row.endsAt.getTime() !== plan.slot?.endsAt.getTime() || row.specialtyId !== plan.slot.specialtyId || row.studyId !== plan.slot.studyId)) {
+    throw new StalePlan();
+  }
+  trace('checks');
+  rowsOrThrow((await tx.run([writeStatement(builder, req, row, mail, previous)]))[0]);
+  trace('write');
+  return { ok: true, appointmentId: row.id, startsAt: row.startsAt, endsAt: row.endsAt };
+}
+
+/**
+ * Every rule of the manual, in the order a patient should hear about them: the slot (offered by
+ * the agenda, free) and its end, or the refusal.
+ */
+export function checkBooking(
+  req: BookingRequest,
+  plan: BookingPlan,
+  checks: BookingChecks,
+  ctx: { previous: PreviousTurno | undefined; busy: BusyInterval[]; now: Date; date: string },
+): BookingFailure | { slot: Slot | undefined; endsAt: Date } {
+  const { settings } = plan;
+  const { previous, now, date } = ctx;
+  const web = req.source === 'web';
   if (web) {
     if (!settings.webEnabled) return fail('web_disabled', 'En este momento no se pueden tomar turnos por internet.');
     if (!checks.accountActive) {
@@ -211,7 +484,7 @@ async function bookInTransaction(
   const range = { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId };
   // The slot, generated again from the agenda exactly as the grid did, if the professional may be booked here.
   const pros = checks.maxDaysAhead === null ? [] : [{ id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: checks.maxDaysAhead }];
-  const [week] = weeksFrom(pros, agenda, range, { timeZone: tz, now, notBefore, web });
+  const [week] = weeksFrom(pros, { ...plan.definition, busy: ctx.busy }, range, { timeZone: settings.timeZone, now, notBefore, web });
   const slot = week ? findOfferedSlot(week.slots, req.professionalId, req.startsAt) : undefined;
   const overbook = isOverbook(req);
   if (!slot) {
@@ -234,57 +507,12 @@ async function bookInTransaction(
     const refusal = limitRefusal(checks, settings);
     if (refusal) return refusal;
   }
-
-  // The confirmation was rendered with the slot as the plan saw it: if the agenda changed since, plan again.
-  const rendered = plan.slot;
-  if (mail && (endsAt.getTime() !== rendered?.endsAt.getTime() || (req.specialtyId ?? slot?.specialtyId ?? null) !== rendered.specialtyId || (req.studyId ?? slot?.studyId ?? null) !== rendered.studyId)) {
-    throw new StalePlan();
-  }
-
-  const row: Appointment = {
-    id: plan.appointmentId,
-    professionalId: req.professionalId,
-    specialtyId: req.specialtyId ?? slot?.specialtyId ?? null,
-    studyId: req.studyId ?? slot?.studyId ?? null,
-    patientId: req.patientId,
-    insurerId: req.insurerId ?? null,
-    startsAt: req.startsAt,
-    endsAt,
-    status: 'reserved',
-    source: req.source,
-    reason: (req.reason ?? '').trim(),
-    overbooked: overbook && !!slot && !slot.free,
-    createdAt: now,
-    createdByStaffId: req.staffId ?? null,
-    createdIp: req.ip ?? '',
-    updatedAt: now,
-    cancelledAt: null,
-    cancelledByStaffId: null,
-    cancelOrigin: null,
-    rescheduledFromId: previous?.id ?? null,
-    deletedAt: null,
-    deletedByStaffId: null,
-  };
-  const actor: Actor = web ? { kind: 'patient', patientId: req.patientId } : { kind: 'staff', staffId: req.staffId! };
-  const audit = auditValues(actor, {
-    action: previous ? 'appointment.reschedule' : 'appointment.book',
-    entity: 'appointment',
-    entityId: String(row.id),
-    before: previous ? { id: previous.id, startsAt: previous.startsAt, professionalId: previous.professionalId } : null,
-    after: row,
-    ip: req.ip,
-  });
-  trace('checks');
-  // One statement: the turno, its audit row and its confirmation commit (or fail) together.
-  const writes = [sql`with booked as (${tx.insert(appointments).values(row).getSQL()})`];
-  if (mail) writes.push(sql`, confirmation as (${tx.insert(messages).values(emailRow({ ...mail, appointmentId: row.id })).getSQL()})`);
-  writes.push(sql` ${tx.insert(auditLog).values(audit).getSQL()}`);
-  await tx.execute(sql.join(writes));
-  trace('write');
-  return { ok: true, appointmentId: row.id, startsAt: row.startsAt, endsAt: row.endsAt };
+  return { slot, endsAt };
 }
 
-interface BookingChecks {
+export interface BookingChecks {
+  /** The agenda's token now (lib/booking/agenda-snapshot.ts). */
+  agendaToken: string;
   /** The professional's booking window, null when listProfessionalsFor() would not offer them for this request. */
   maxDaysAhead: number | null;
   accountActive: boolean;
@@ -297,44 +525,65 @@ interface BookingChecks {
 }
 
 /**
- * The professional, the account, the insurer and the three limit counts in one statement (after
- * the locks, so no limit can be overshot). Staff bookings skip what only the web checks.
+ * The agenda's token, the professional, the account, the insurer and the three limit counts in
+ * one statement (after the locks). Staff bookings skip what only the web checks.
  */
-async function readChecks(tx: Tx, req: BookingRequest, now: Date, date: string, tz: string): Promise<BookingChecks> {
+function checksPart(builder: Db, req: BookingRequest, now: Date, date: string, tz: string): Part {
   const web = req.source === 'web';
-  const dayStart = fromZonedTime(`${date}T00:00:00`, tz);
-  const dayEnd = fromZonedTime(`${addDaysToDate(date, 1)}T00:00:00`, tz);
-  const scalar = (q: { getSQL(): SQL }) => sql`(${q.getSQL()})`;
-  const counted = (where: SQL | undefined) => scalar(tx.select({ n: count() }).from(appointments).where(and(liveAppointment, where)));
-  const none = sql`null`;
-  const professional = { professionalIds: [req.professionalId], specialtyId: req.specialtyId ?? undefined, studyId: req.studyId ?? undefined };
-  const columns = {
-    maxDaysAhead: scalar(tx.select({ days: professionals.maxDaysAhead }).from(professionals).where(professionalConditions(tx, professional, web))),
-    accountActive: web
-      ? scalar(tx.select({ ok: sql`not ${webAccounts.disabled} and ${webAccounts.activatedAt} is not null` }).from(webAccounts).where(eq(webAccounts.patientId, req.patientId)))
-      : none,
-    insurerEnabled: req.insurerId
-      ? scalar(tx.select({ ok: sql`${insurers.active}${web ? sql` and ${insurers.webEnabled}` : sql``}` }).from(insurers).where(eq(insurers.id, req.insurerId)))
-      : none,
-    sameDay: web
-      ? counted(
-          and(
-            eq(appointments.patientId, req.patientId),
-            eq(appointments.professionalId, req.professionalId),
-            req.specialtyId ? eq(appointments.specialtyId, req.specialtyId) : undefined,
-            gte(appointments.startsAt, dayStart),
-            lt(appointments.startsAt, dayEnd),
-          ),
-        )
-      : none,
-    future: web ? counted(and(eq(appointments.patientId, req.patientId), gt(appointments.startsAt, now))) : none,
-    fromIp: web && req.ip ? counted(and(eq(appointments.createdIp, req.ip), eq(appointments.source, 'web'), gt(appointments.startsAt, now))) : none,
+  const has = { ip: web && !!req.ip, insurer: !!req.insurerId, specialty: req.specialtyId != null, study: req.studyId != null };
+  const values = {
+    patient: req.patientId,
+    professional: req.professionalId,
+    specialty: req.specialtyId,
+    study: req.studyId,
+    insurer: req.insurerId,
+    ip: req.ip,
+    now,
+    dayStart: fromZonedTime(`${date}T00:00:00`, tz),
+    dayEnd: fromZonedTime(`${addDaysToDate(date, 1)}T00:00:00`, tz),
   };
-  const select = sql.join(Object.entries(columns).map(([name, value]) => sql`${value} as ${sql.identifier(name)}`), sql`, `);
-  const [row] = rowsOf<Record<keyof BookingChecks, unknown>>(await tx.execute(sql`select ${select}`));
+  const key = `booking.checks|${web}|${has.ip}|${has.insurer}|${has.specialty}|${has.study}`;
+  const build = () => {
+    const p = placeholder;
+    const scalar = (q: { getSQL(): SQL }) => sql`(${q.getSQL()})`;
+    const counted = (where: SQL | undefined) => scalar(builder.select({ n: count() }).from(appointments).where(and(liveAppointment, where)));
+    const none = sql`null`;
+    const professional = { professionalIds: [p('professional')], specialtyId: has.specialty ? p('specialty') : undefined, studyId: has.study ? p('study') : undefined };
+    const columns = {
+      agendaToken: agendaTokenColumn,
+      maxDaysAhead: scalar(builder.select({ days: professionals.maxDaysAhead }).from(professionals).where(professionalConditions(builder, professional, web))),
+      accountActive: web
+        ? scalar(builder.select({ ok: sql`not ${webAccounts.disabled} and ${webAccounts.activatedAt} is not null` }).from(webAccounts).where(eq(webAccounts.patientId, p('patient'))))
+        : none,
+      insurerEnabled: has.insurer
+        ? scalar(builder.select({ ok: sql`${insurers.active}${web ? sql` and ${insurers.webEnabled}` : sql``}` }).from(insurers).where(eq(insurers.id, p('insurer'))))
+        : none,
+      sameDay: web
+        ? counted(
+            and(
+              eq(appointments.patientId, p('patient')),
+              eq(appointments.professionalId, p('professional')),
+              has.specialty ? eq(appointments.specialtyId, p('specialty')) : undefined,
+              gte(appointments.startsAt, p('dayStart')),
+              lt(appointments.startsAt, p('dayEnd')),
+            ),
+          )
+        : none,
+      future: web ? counted(and(eq(appointments.patientId, p('patient')), gt(appointments.startsAt, p('now')))) : none,
+      fromIp: has.ip ? counted(and(eq(appointments.createdIp, p('ip')), eq(appointments.source, 'web'), gt(appointments.startsAt, p('now')))) : none,
+    };
+    const select = sql.join(Object.entries(columns).map(([name, value]) => sql`${value} as ${sql.identifier(name)}`), sql`, `);
+    return sql`select ${select}`;
+  };
+  return { key, build, values };
+}
+
+function parseChecks(row: Record<string, unknown> | undefined): BookingChecks {
+  if (!row) throw new Error('the booking checks returned no row');
   // Booleans and counts arrive as the driver decodes them (a bigint may be a string).
   const truthy = (v: unknown) => v === true || v === 't';
   return {
+    agendaToken: String(row.agendaToken),
     maxDaysAhead: row.maxDaysAhead === null || row.maxDaysAhead === undefined ? null : Number(row.maxDaysAhead),
     accountActive: truthy(row.accountActive),
     insurerEnabled: truthy(row.insurerEnabled),
@@ -342,6 +591,24 @@ async function readChecks(tx: Tx, req: BookingRequest, now: Date, date: string, 
     future: Number(row.future ?? 0),
     fromIp: Number(row.fromIp ?? 0),
   };
+}
+
+/**
+ * Which live turnos of the professional overlap the window (sobreturnos included: they take a
+ * slot too), as a condition on `appointments`, through appointments_professional_idx. A turno
+ * lasts at most a day.
+ */
+function busyPart(professionalId: number, window: { startsAt: Date; endsAt: Date }): Part {
+  const values = { b_professional: professionalId, b_from: new Date(window.startsAt.getTime() - 86_400_000), b_until: window.endsAt, b_after: window.startsAt };
+  const build = () =>
+    and(
+      liveAppointment,
+      eq(appointments.professionalId, placeholder('b_professional')),
+      gte(appointments.startsAt, placeholder('b_from')),
+      lt(appointments.startsAt, placeholder('b_until')),
+      gt(appointments.endsAt, placeholder('b_after')),
+    )!;
+  return { key: 'booking.busy', build, values };
 }
 
 function limitRefusal(counts: BookingChecks, settings: CenterSettings): BookingFailure | null {

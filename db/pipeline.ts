@@ -1,0 +1,200 @@
+import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
+import type { Db, DbOrTx, Tx } from './client';
+import * as schema from './schema';
+
+/**
+ * One statement's answer: its rows as the driver decodes them (named as the statement names them;
+ * a timestamp is a Date on PGlite and text on postgres.js under Drizzle: see asDate), or its error.
+ */
+export type Settled = { ok: true; rows: Array<Record<string, unknown>> } | { ok: false; error: unknown };
+
+/** A statement ready for the driver: its text and its parameters. */
+export interface BoundQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/** What the pipelines run: a Drizzle SQL object, or a statement already bound (statementFromTemplate). */
+export type Statement = SQL | BoundQuery;
+
+const templateDialect = new PgDialect();
+const templates = new Map<string, BoundQuery>();
+
+/**
+ * A statement Drizzle builds once per `key`, with `sql.placeholder()`s where the values go, and
+ * that is then only bound to `values` on each call: building a large statement with Drizzle's
+ * builders costs a few tenths of a millisecond of CPU, binding it almost nothing. `key` must name
+ * everything that changes the statement's text (which clauses are present), never a value.
+ */
+export function statementFromTemplate(key: string, build: () => SQL, values: Record<string, unknown>): BoundQuery {
+  let template = templates.get(key);
+  if (!template) {
+    template = templateDialect.sqlToQuery(build());
+    templates.set(key, template);
+  }
+  return { sql: template.sql, params: fillPlaceholders(template.params, values) };
+}
+
+/** A placeholder usable wherever Drizzle takes a value (typed loosely on purpose). */
+export const placeholder = (name: string) => sql.placeholder(name) as never;
+
+function toQuery(dialect: DrizzleInternals['dialect'], statement: Statement): BoundQuery {
+  const q = 'getSQL' in statement ? dialect.sqlToQuery(statement) : statement;
+  // Drizzle has postgres.js take and give timestamps as text; a Date written into raw SQL goes as ISO text on both engines.
+  return { sql: q.sql, params: q.params.map((p) => (p instanceof Date ? p.toISOString() : p)) };
+}
+
+interface PostgresJsClient {
+  unsafe(query: string, params: unknown[], options: { prepare: boolean }): PromiseLike<Iterable<Record<string, unknown>>> & { execute(): PromiseLike<Iterable<Record<string, unknown>>> };
+}
+interface PgliteClient {
+  query(query: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+/** What Drizzle keeps inside a transaction object: its driver session and its SQL dialect. */
+interface DrizzleInternals {
+  session: { client: PostgresJsClient | PgliteClient };
+  dialect: { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } };
+}
+
+/**
+ * Runs statements inside a transaction strictly in the given order, each with its own snapshot
+ * (read committed: a statement sees what committed before it started, including what an earlier
+ * statement's locks waited for), and on PostgreSQL in ONE network round trip: postgres.js sends
+ * them back to back on the transaction's connection without waiting for the answers. On PGlite
+ * (in process, no network) they simply run one after another.
+ *
+ * Every statement settles on its own: a failed one does not hide the answers of those before it.
+ * After a failure PostgreSQL aborts the transaction (the later statements fail with 25P02), so the
+ * caller must throw to roll back. Statements are prepared (named, per connection) on PostgreSQL.
+ */
+export async function pipelineInTransaction(tx: Tx, statements: Statement[]): Promise<Settled[]> {
+  const { session, dialect } = tx as unknown as DrizzleInternals;
+  const queries = statements.map((statement) => toQuery(dialect, statement));
+  const client = session.client;
+  const settle = (rows: Iterable<Record<string, unknown>>): Settled => ({ ok: true, rows: [...rows] });
+  if ('unsafe' in client) {
+    // execute() hands each query to the connection now, in this order (awaiting would defer it).
+    const sent = queries.map((q) => client.unsafe(q.sql, q.params, { prepare: true }).execute());
+    return Promise.all(sent.map((p) => Promise.resolve(p).then(settle, (error: unknown): Settled => ({ ok: false, error }))));
+  }
+  const answers: Settled[] = [];
+  for (const q of queries) {
+    try {
+      answers.push(settle((await client.query(q.sql, q.params)).rows));
+    } catch (error) {
+      answers.push({ ok: false, error });
+    }
+  }
+  return answers;
+}
+
+/** A timestamp column of a pipelined row as a Date, whichever driver decoded it. */
+export function asDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+/** A transaction as pipelinedTransaction() hands it over. */
+export interface PipelinedTx {
+  /**
+   * Runs statements in order, each settling on its own (see pipelineInTransaction). On PostgreSQL
+   * they go in one round trip, and the first call carries the BEGIN with it. With `commit`, the
+   * COMMIT goes in the same round (PostgreSQL; on PGlite the transaction commits when `fn` returns):
+   * a transaction for statements that decide for themselves whether to write. If any statement
+   * failed, it throws the first error and nothing was committed.
+   */
+  run(statements: Statement[], options?: { commit?: boolean }): Promise<Settled[]>;
+  /** A Drizzle handle inside this transaction, for work written with the query builder. */
+  drizzle(): DbOrTx;
+}
+
+type ReservedSql = postgres.ReservedSql<{}> & { options?: unknown };
+
+/**
+ * A transaction whose BEGIN costs no round trip of its own: on PostgreSQL it travels with the
+ * first statements (a reserved postgres.js connection, BEGIN sent and not waited for), and the
+ * COMMIT (or ROLLBACK, if `fn` throws) is the only other round trip. A transaction in which any
+ * statement failed never commits: it throws, even if `fn` swallowed the error. On PGlite it is a
+ * Drizzle transaction (in process, round trips cost nothing).
+ */
+export async function pipelinedTransaction<T>(db: Db, fn: (tx: PipelinedTx) => Promise<T>): Promise<T> {
+  const client = (db as unknown as { $client?: postgres.Sql<{}> }).$client;
+  if (!client || typeof client.reserve !== 'function') {
+    return db.transaction(async (tx) => {
+      let failed: { error: unknown } | undefined;
+      const result = await fn({
+        // A committing run commits when fn returns (Drizzle's transaction).
+        run: async (statements, options = {}) => {
+          const answers = await pipelineInTransaction(tx, statements);
+          for (const answer of answers) if (!answer.ok) failed ??= { error: answer.error };
+          if (failed && options.commit) throw failed.error;
+          return answers;
+        },
+        drizzle: () => tx,
+      });
+      if (failed) throw failed.error;
+      return result;
+    });
+  }
+  const { dialect } = db as unknown as DrizzleInternals;
+  const reserved: ReservedSql = await client.reserve();
+  type Answer = Settled & { command?: string };
+  const settle = (query: PromiseLike<Iterable<Record<string, unknown>> & { command?: string }>): Promise<Answer> =>
+    Promise.resolve(query).then((rows): Answer => ({ ok: true, rows: [...rows], command: rows.command }), (error: unknown): Answer => ({ ok: false, error }));
+  let begin: Promise<Settled> | undefined;
+  let committed = false;
+  let failed: unknown;
+  const note = (answer: Settled) => {
+    if (!answer.ok) failed ??= answer.error;
+  };
+  // execute() hands a query to the connection now, in call order (awaiting would defer it).
+  const ensureBegun = () => {
+    begin ??= settle(reserved.unsafe('begin').execute()).then((answer) => (note(answer), answer));
+  };
+  const run = async (statements: Statement[], options: { commit?: boolean } = {}): Promise<Settled[]> => {
+    if (committed) throw new Error('this transaction has already committed');
+    ensureBegun();
+    const sent = statements.map((statement) => {
+      const q = toQuery(dialect, statement);
+      return settle(reserved.unsafe(q.sql, q.params as never[], { prepare: true }).execute());
+    });
+    const commit = options.commit ? settle(reserved.unsafe('commit').execute()) : undefined;
+    if (commit) committed = true;
+    const [, ...answers] = await Promise.all([begin!, ...sent]);
+    answers.forEach(note);
+    if (commit) {
+      const done = await commit;
+      note(done);
+      if (failed) throw failed;
+      // PostgreSQL answers COMMIT with ROLLBACK when the transaction had failed.
+      if (done.ok && done.command !== 'COMMIT') throw new Error(`the transaction ended in ${done.command}`);
+    }
+    return answers;
+  };
+  try {
+    const result = await fn({
+      run,
+      drizzle: () => {
+        ensureBegun();
+        // Drizzle reads the pool's type options (its timestamp handling) from the client it wraps.
+        reserved.options ??= client.options;
+        return drizzlePostgres(reserved as unknown as postgres.Sql<{}>, { schema }) as unknown as Db;
+      },
+    });
+    if (begin) note(await begin);
+    if (failed) throw failed;
+    if (begin && !committed) {
+      const done = await reserved.unsafe('commit');
+      // PostgreSQL answers COMMIT with ROLLBACK when the transaction had failed.
+      if (done.command !== 'COMMIT') throw new Error(`the transaction ended in ${done.command}`);
+    }
+    return result;
+  } catch (error) {
+    if (begin && !committed) await reserved.unsafe('rollback').catch(() => {});
+    throw error;
+  } finally {
+    reserved.release();
+  }
+}

@@ -7,6 +7,7 @@ import {
   generateSlots,
   isoWeekday,
   minutesOf,
+  type BusyTimes,
   type GenerateSlotsInput,
   type ScheduleRule,
   type Slot,
@@ -275,6 +276,54 @@ describe('slot generation, properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+/**
+ * The same agenda with its turnos as the agenda read hands them over (BusyTimes: per professional,
+ * epoch ms, in the order the database returned them): some left as Date intervals, the rest moved
+ * to busyTimes, each professional's in a shuffled order, some professionals split in two lists.
+ */
+function withBusyTimes(a: Agenda, asTimes: boolean[], order: number[]): Agenda & { busyTimes: BusyTimes[] } {
+  const moved = a.busy.filter((_, i) => asTimes[i % asTimes.length]);
+  const shuffled = moved.map((b, i) => ({ b, k: order[i % order.length] + i / 1000 })).sort((x, y) => x.k - y.k).map((x) => x.b);
+  const busyTimes: BusyTimes[] = [];
+  for (const [n, b] of shuffled.entries()) {
+    // Every third turno opens a new list for its professional: the generator must merge them.
+    let list = n % 3 === 2 ? undefined : busyTimes.findLast((t) => t.professionalId === b.professionalId);
+    if (!list) busyTimes.push((list = { professionalId: b.professionalId, starts: [], ends: [] }));
+    list.starts.push(b.startsAt.getTime());
+    list.ends.push(b.endsAt.getTime());
+  }
+  return { ...a, busy: a.busy.filter((_, i) => !asTimes[i % asTimes.length]), busyTimes };
+}
+
+describe('slot generation, turnos as epoch milliseconds (what the agenda read returns)', () => {
+  it('marks exactly the same slots taken as with Date intervals, whatever their order or split', () => {
+    fc.assert(
+      fc.property(
+        arbAgenda(true),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 12 }),
+        (a, asTimes, order) => {
+          const times = withBusyTimes(a, asTimes, order);
+          const slots = generateSlots(times);
+          expect(slots).toEqual(generate(a));
+          checkSafety(a, slots);
+        },
+      ),
+      { numRuns: 250 },
+    );
+  });
+
+  it('reads a turno that ends exactly when a slot starts as not overlapping it, in both forms', () => {
+    const rule: ScheduleRule = { id: 1, professionalId: 1, weekday: isoWeekday('2026-12-07'), startTime: '08:00', endTime: '09:00', slotMinutes: 20, validFrom: '2026-01-01', validTo: null, specialtyId: null, studyId: null };
+    const at = (hm: string) => fromZonedTime(`2026-12-07T${hm}:00`, BA).getTime();
+    const input = { timeZone: BA, fromDate: '2026-12-07', toDate: '2026-12-07', rules: [rule], closed: [], busy: [], notBefore: new Date(0) };
+    const free = (busyTimes: BusyTimes[]) => generateSlots({ ...input, busyTimes }).map((s) => `${s.time} ${s.free ? 'libre' : 'ocupado'}`);
+    expect(free([{ professionalId: 1, starts: [at('08:00') - 60_000], ends: [at('08:20')] }])).toEqual(['08:00 ocupado', '08:20 libre', '08:40 libre']);
+    expect(free([{ professionalId: 1, starts: [at('08:40'), at('08:19')], ends: [at('08:45'), at('08:20') + 1] }])).toEqual(['08:00 ocupado', '08:20 ocupado', '08:40 ocupado']);
+    expect(free([{ professionalId: 2, starts: [at('08:00')], ends: [at('09:00')] }])).toEqual(['08:00 libre', '08:20 libre', '08:40 libre']);
   });
 });
 

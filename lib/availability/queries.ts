@@ -304,11 +304,67 @@ export async function loadWeeks(db: DbOrTx, pros: AgendaProfessional[], range: A
 }
 
 /**
+ * The four statements of loadWeeksFor() for one shape of filter, built once per database handle
+ * and prepared: Drizzle builds no SQL per request and PostgreSQL parses and plans them once per
+ * connection. Values are placeholders, filled on each run.
+ */
+function weekStatements(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
+  const key = `${web}|${filter.specialtyId !== undefined}|${filter.studyId !== undefined}|${filter.professionalIds?.length ?? '-'}`;
+  let byShape = preparedWeeks.get(db);
+  if (!byShape) preparedWeeks.set(db, (byShape = new Map()));
+  let statements = byShape.get(key);
+  if (!statements) {
+    const bound: BoundFilter = {
+      specialtyId: filter.specialtyId !== undefined ? sql.placeholder('specialtyId') : undefined,
+      studyId: filter.studyId !== undefined ? sql.placeholder('studyId') : undefined,
+      professionalIds: filter.professionalIds?.map((_, i) => sql.placeholder(`professional${i}`)),
+    };
+    const ids = db.select({ id: professionals.id }).from(professionals).where(boundProfessionalConditions(db, bound, web));
+    const fromDate = sql.placeholder('fromDate');
+    const toDate = sql.placeholder('toDate');
+    const name = `agenda_week_${key.replaceAll('|', '_')}`;
+    statements = {
+      professionals: professionalsQuery(db, bound, web).prepare(`${name}_professionals`),
+      rules: rulesQuery(db, ids, fromDate, toDate, web).prepare(`${name}_rules`),
+      closures: closuresQuery(db, ids, fromDate, toDate).prepare(`${name}_closures`),
+      busy: busyQuery(db, ids, sql.placeholder('busyFrom'), sql.placeholder('busyTo')).prepare(`${name}_busy`),
+    };
+    byShape.set(key, statements);
+  }
+  return statements;
+}
+
+type WeekStatements = {
+  professionals: { execute(values: Record<string, unknown>): Promise<AgendaProfessional[]> };
+  rules: { execute(values: Record<string, unknown>): Promise<ScheduleRule[]> };
+  closures: { execute(values: Record<string, unknown>): Promise<Array<Omit<ClosedPeriod, 'reason'> & { reason: string | null }>> };
+  busy: { execute(values: Record<string, unknown>): Promise<Array<{ professionalId: number; starts: number[]; ends: number[] }>> };
+};
+
+const preparedWeeks = new WeakMap<DbOrTx, Map<string, WeekStatements>>();
+
+/**
  * listProfessionalsFor() and loadWeeks() in one round: the agenda reads name the professionals by
  * the same condition as a subquery instead of waiting for their ids. What the portal's week pages call.
  */
 export async function loadWeeksFor(db: DbOrTx, filter: ProfessionalFilter, range: AgendaRange, ctx: AgendaContext): Promise<ProfessionalWeek[]> {
-  const ids = db.select({ id: professionals.id }).from(professionals).where(professionalConditions(db, filter, ctx.web));
-  const [pros, rows] = await Promise.all([listProfessionalsFor(db, filter, ctx.web), readAgenda(db, ids, range, ctx)]);
-  return weeksFrom(pros, rows, range, ctx);
+  const statements = weekStatements(db, filter, ctx.web);
+  const [busyFrom, busyTo] = busyWindow(range, ctx.timeZone);
+  const values: Record<string, unknown> = {
+    specialtyId: filter.specialtyId,
+    studyId: filter.studyId,
+    fromDate: range.fromDate,
+    toDate: range.toDate,
+    // As the driver takes a timestamptz: a placeholder is not passed through the column's encoder.
+    busyFrom: busyFrom.toISOString(),
+    busyTo: busyTo.toISOString(),
+  };
+  filter.professionalIds?.forEach((id, i) => (values[`professional${i}`] = id));
+  const [pros, rules, closed, busy] = await Promise.all([
+    statements.professionals.execute(values),
+    statements.rules.execute(values),
+    statements.closures.execute(values),
+    statements.busy.execute(values),
+  ]);
+  return weeksFrom(pros, { rules, closed: closed as ClosedPeriod[], busy: busyTimesOf(busy) }, range, ctx);
 }

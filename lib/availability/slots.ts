@@ -121,9 +121,7 @@ export function isoWeekday(date: string): number {
  * is offered once and the same wall time never names two slots.
  */
 function makeLocalClock(date: string, timeZone: string) {
-  const dayStart = fromZonedTime(`${date}T00:00:00`, timeZone);
-  const offsetAtStart = zoneOffset(timeZone, dayStart);
-  const offsetAtEnd = zoneOffset(timeZone, new Date(dayStart.getTime() + 86_399_000));
+  const [offsetAtStart, offsetAtEnd] = dayOffsets(date, timeZone);
   const midnightUtc = Date.parse(`${date}T00:00:00Z`);
   if (offsetAtStart === offsetAtEnd) {
     // The common case: one offset all day, plain arithmetic.
@@ -136,6 +134,24 @@ function makeLocalClock(date: string, timeZone: string) {
     const real = [wall - offsetAtStart, wall - offsetAtEnd].filter((t) => t + zoneOffset(timeZone, new Date(t)) === wall);
     return real.length === 0 ? null : new Date(Math.min(...real));
   };
+}
+
+const offsetsByDay = new Map<string, readonly [number, number]>();
+
+/**
+ * The zone's offset at the start and at the end of a local date. Looked up with Intl (tens of
+ * microseconds each), so kept per zone and date: every week page asks again for the same days.
+ */
+function dayOffsets(date: string, timeZone: string): readonly [number, number] {
+  const key = `${timeZone} ${date}`;
+  let offsets = offsetsByDay.get(key);
+  if (!offsets) {
+    const dayStart = fromZonedTime(`${date}T00:00:00`, timeZone);
+    offsets = [zoneOffset(timeZone, dayStart), zoneOffset(timeZone, new Date(dayStart.getTime() + 86_399_000))];
+    if (offsetsByDay.size >= 20_000) offsetsByDay.clear(); // years of days in a few zones; never unbounded
+    offsetsByDay.set(key, offsets);
+  }
+  return offsets;
 }
 
 /**
@@ -164,6 +180,7 @@ export function closedDays(
   professionalId: number,
   closed: ClosedPeriod[],
 ): Array<{ date: string; reason: string }> {
+  if (!closed.some((c) => c.professionalId === null || c.professionalId === professionalId)) return [];
   return datesBetween(fromDate, toDate).flatMap((date) => {
     const whole = closedOn(date, professionalId, closed).find((c) => c.startTime === null);
     return whole ? [{ date, reason: whole.reason }] : [];
@@ -190,6 +207,8 @@ export function generateSlotsByProfessional(input: GenerateSlotsInput): Map<numb
       (input.specialtyId == null || r.specialtyId === null || r.specialtyId === input.specialtyId) &&
       (input.studyId == null || r.studyId === null || r.studyId === input.studyId),
   );
+  // Each rule's hours as local minutes, parsed once rather than once per day.
+  const hours = new Map(wanted.map((r) => [r, { start: minutesOf(r.startTime), end: minutesOf(r.endTime) }]));
   const byProfessional = new Map<number, Slot[]>();
   for (const date of datesBetween(input.fromDate, input.toDate)) {
     const weekday = isoWeekday(date);
@@ -206,8 +225,7 @@ export function generateSlotsByProfessional(input: GenerateSlotsInput): Map<numb
       if (closures.some((c) => c.startTime === null)) continue;
       // Part-day closures as local minutes, [from, to).
       const partClosed = closures.map((c) => [minutesOf(c.startTime!), minutesOf(c.endTime!)] as const);
-      const blockStart = minutesOf(rule.startTime);
-      const blockEnd = minutesOf(rule.endTime);
+      const { start: blockStart, end: blockEnd } = hours.get(rule)!;
       const blockEndMs = wallTimeAtOrAfter(clock, blockEnd);
       const slotMs = rule.slotMinutes * MINUTE;
       let list = byProfessional.get(rule.professionalId);

@@ -21,7 +21,9 @@ import {
  * What a daylight-saving change does, deliberately:
  * - spring forward: wall times that do not exist (02:00-02:59 in Madrid, 00:00-00:59 in Santiago)
  *   offer no slot; a slot that straddles the gap lasts its real length, so it ends on the far side
- *   of the gap, never after the block's end;
+ *   of the gap, never after the block's end; a wall slot that would start before that slot has
+ *   ended is not offered (03:00 after a 45-minute 01:30 that runs to 03:15): one agenda's slots
+ *   never overlap;
  * - fall back: the repeated wall hour is offered once, at its first occurrence; the second
  *   occurrence of those wall times offers nothing (a slot per wall time, never two at "01:30").
  */
@@ -188,6 +190,7 @@ const closuresOn = (a: Agenda, professionalId: number, date: string) =>
 /** The oracle: the slots one rule should offer, from first principles, before busy marking. */
 function expectedSlots(a: Agenda, rule: ScheduleRule): Array<{ date: string; time: string; startsAt: number; endsAt: number }> {
   const out: Array<{ date: string; time: string; startsAt: number; endsAt: number }> = [];
+  let lastEnd = -Infinity;
   for (const date of datesBetween(a.fromDate, a.toDate)) {
     if (isoWeekday(date) !== rule.weekday || date < rule.validFrom || (rule.validTo !== null && date > rule.validTo)) continue;
     const last = a.lastDateByProfessional.get(rule.professionalId);
@@ -203,6 +206,8 @@ function expectedSlots(a: Agenda, rule: ScheduleRule): Array<{ date: string; tim
       const endsAt = instant.getTime() + rule.slotMinutes * MINUTE;
       if (endsAt > endBound) continue;
       if (closures.some((c) => minutesOf(c.startTime!) < m + rule.slotMinutes && minutesOf(c.endTime!) > m)) continue;
+      if (instant.getTime() < lastEnd) continue; // the slot before straddled a skipped hour and is still running
+      lastEnd = endsAt;
       out.push({ date, time: hhmm(m), startsAt: instant.getTime(), endsAt });
     }
   }
@@ -348,6 +353,16 @@ describe('slot generation across real daylight-saving changes', () => {
     expect(slots.map((s) => s.time)).toEqual(['01:00', '01:30', '03:00', '03:30']);
     expect(slots[1].endsAt.toISOString()).toBe('2026-03-29T01:00:00.000Z');
     expect(slots[2].startsAt.toISOString()).toBe('2026-03-29T01:00:00.000Z');
+  });
+
+  it('Madrid, spring forward with 45-minute slots: 01:30 runs to 03:15, so 03:00 is not offered and 03:45 is', () => {
+    const slots = day('Europe/Madrid', '2023-03-26', allDay(7, 45, '00:00', '04:30'));
+    expect(slots.map((s) => `${s.time} ${s.startsAt.toISOString().slice(11, 16)}-${s.endsAt.toISOString().slice(11, 16)}Z`)).toEqual([
+      '00:00 23:00-23:45Z',
+      '00:45 23:45-00:30Z',
+      '01:30 00:30-01:15Z',
+      '03:45 01:45-02:30Z',
+    ]);
   });
 
   it('Madrid, spring forward: a block ending inside the missing hour ends where the hour ends (03:00)', () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { fromZonedTime } from 'date-fns-tz';
 import type { DbOrTx } from '@/db/client';
 import {
@@ -15,7 +15,7 @@ import {
   addDaysToDate,
   closedDays,
   generateSlotsByProfessional,
-  type BusyInterval,
+  type BusyTimes,
   type ClosedPeriod,
   type ScheduleRule,
   type Slot,
@@ -71,8 +71,21 @@ export interface ProfessionalFilter {
   professionalIds?: number[];
 }
 
+/** A value bound now, or a placeholder filled each time a prepared statement runs. */
+type Bound<T> = T | Placeholder;
+
+interface BoundFilter {
+  specialtyId?: Bound<number>;
+  studyId?: Bound<number>;
+  professionalIds?: Array<Bound<number>>;
+}
+
 /** Who listProfessionalsFor() returns, as a condition on `professionals` (for use inside other statements). */
 export function professionalConditions(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
+  return boundProfessionalConditions(db, filter, web);
+}
+
+function boundProfessionalConditions(db: DbOrTx, filter: BoundFilter, web: boolean) {
   const conditions = [eq(professionals.active, true)];
   if (web) conditions.push(eq(professionals.webEnabled, true));
   if (filter.professionalIds) conditions.push(inArray(professionals.id, filter.professionalIds.length ? filter.professionalIds : [-1]));
@@ -114,6 +127,10 @@ export function professionalConditions(db: DbOrTx, filter: ProfessionalFilter, w
  * active, web-enabled ones (and a web-enabled specialty / active study).
  */
 export async function listProfessionalsFor(db: DbOrTx, filter: ProfessionalFilter, web: boolean): Promise<AgendaProfessional[]> {
+  return professionalsQuery(db, filter, web);
+}
+
+function professionalsQuery(db: DbOrTx, filter: BoundFilter, web: boolean) {
   return db
     .select({
       id: professionals.id,
@@ -123,7 +140,7 @@ export async function listProfessionalsFor(db: DbOrTx, filter: ProfessionalFilte
       maxDaysAhead: professionals.maxDaysAhead,
     })
     .from(professionals)
-    .where(professionalConditions(db, filter, web))
+    .where(boundProfessionalConditions(db, filter, web))
     .orderBy(asc(professionals.lastName), asc(professionals.firstName));
 }
 
@@ -131,7 +148,8 @@ export async function listProfessionalsFor(db: DbOrTx, filter: ProfessionalFilte
 export interface AgendaRows {
   rules: ScheduleRule[];
   closed: ClosedPeriod[];
-  busy: BusyInterval[];
+  /** Per professional, epoch milliseconds: no Date is made per turno. */
+  busy: BusyTimes[];
 }
 
 export interface AgendaRange {
@@ -157,21 +175,26 @@ export const scheduleRuleColumns = {
 
 /** The weekly rules of some professionals that apply somewhere in the range. */
 export function readRules(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange, web: boolean): Promise<ScheduleRule[]> {
+  return rulesQuery(db, ids, range.fromDate, range.toDate, web);
+}
+
+type ProfessionalIds = number[] | SQLWrapper;
+
+function rulesQuery(db: DbOrTx, ids: ProfessionalIds, fromDate: Bound<string>, toDate: Bound<string>, web: boolean) {
   return db
     .select(scheduleRuleColumns)
     .from(schedules)
     .where(
       and(
         inArray(schedules.professionalId, ids),
-        lte(schedules.validFrom, range.toDate),
-        or(isNull(schedules.validTo), gte(schedules.validTo, range.fromDate)),
+        lte(schedules.validFrom, toDate),
+        or(isNull(schedules.validTo), gte(schedules.validTo, fromDate)),
         web ? eq(schedules.webEnabled, true) : undefined,
       ),
     );
 }
 
-/** The holidays and absences touching the range, of the center or of these professionals. */
-export function readClosures(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange): Promise<ClosedPeriod[]> {
+function closuresQuery(db: DbOrTx, ids: ProfessionalIds, fromDate: Bound<string>, toDate: Bound<string>) {
   return db
     .select({
       professionalId: scheduleExceptions.professionalId,
@@ -184,11 +207,53 @@ export function readClosures(db: DbOrTx, ids: number[] | SQLWrapper, range: Agen
     .from(scheduleExceptions)
     .where(
       and(
-        lte(scheduleExceptions.startsOn, range.toDate),
-        gte(scheduleExceptions.endsOn, range.fromDate),
+        lte(scheduleExceptions.startsOn, toDate),
+        gte(scheduleExceptions.endsOn, fromDate),
         or(isNull(scheduleExceptions.professionalId), inArray(scheduleExceptions.professionalId, ids)),
       ),
-    ) as Promise<ClosedPeriod[]>;
+    );
+}
+
+/** The holidays and absences touching the range, of the center or of these professionals. */
+export function readClosures(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange): Promise<ClosedPeriod[]> {
+  return closuresQuery(db, ids, range.fromDate, range.toDate) as Promise<ClosedPeriod[]>;
+}
+
+/**
+ * The live turnos of the range, one row per professional: their starts and ends as JSON arrays of
+ * epoch microseconds (json_agg keeps the two arrays in step: one aggregation feeds both, row by
+ * row). A few dozen rows and one JSON.parse each, instead of a row, its mapping and two Dates per
+ * turno. Integers, so the text is exact whatever extra_float_digits says (a timestamp is whole
+ * microseconds; date_part's float8 is within a fraction of one, which the cast rounds away).
+ * Served by the partial index appointments_live_starts_at_idx (starts_at, professional_id, ends_at).
+ * Turnos are at most a day long, so starts_at > rangeStart - 1 day catches every overlap.
+ */
+function busyQuery(db: DbOrTx, ids: ProfessionalIds, from: Bound<Date>, to: Bound<Date>) {
+  return db
+    .select({
+      professionalId: appointments.professionalId,
+      starts: sql<number[]>`json_agg((date_part('epoch', ${appointments.startsAt}) * 1000000)::int8)`,
+      ends: sql<number[]>`json_agg((date_part('epoch', ${appointments.endsAt}) * 1000000)::int8)`,
+    })
+    .from(appointments)
+    .where(and(liveAppointment, inArray(appointments.professionalId, ids), gte(appointments.startsAt, from), lt(appointments.startsAt, to)))
+    .groupBy(appointments.professionalId);
+}
+
+/** Epoch microseconds to the milliseconds a Date of the same timestamp holds (truncated, as Date does). */
+function microsToMs(micros: number): number {
+  return Math.floor(micros / 1000);
+}
+
+function busyTimesOf(rows: Array<{ professionalId: number; starts: number[]; ends: number[] }>): BusyTimes[] {
+  return rows.map((r) => ({ professionalId: r.professionalId, starts: r.starts.map(microsToMs), ends: r.ends.map(microsToMs) }));
+}
+
+/** The instants a range of local dates covers: [its first midnight - 1 day, the midnight after it). */
+function busyWindow(range: Pick<AgendaRange, 'fromDate' | 'toDate'>, timeZone: string): [Date, Date] {
+  const rangeStart = fromZonedTime(`${range.fromDate}T00:00:00`, timeZone);
+  const rangeEnd = fromZonedTime(`${addDaysToDate(range.toDate, 1)}T00:00:00`, timeZone);
+  return [new Date(rangeStart.getTime() - 86_400_000), rangeEnd];
 }
 
 /**
@@ -196,25 +261,12 @@ export function readClosures(db: DbOrTx, ids: number[] | SQLWrapper, range: Agen
  * pipelined inside a transaction). `ids` may be known before the professionals are checked.
  */
 export function readAgenda(db: DbOrTx, ids: number[] | SQLWrapper, range: AgendaRange, ctx: Pick<AgendaContext, 'timeZone' | 'web'>): Promise<AgendaRows> {
-  const rangeStart = fromZonedTime(`${range.fromDate}T00:00:00`, ctx.timeZone);
-  const rangeEnd = fromZonedTime(`${addDaysToDate(range.toDate, 1)}T00:00:00`, ctx.timeZone);
+  const [from, to] = busyWindow(range, ctx.timeZone);
   return Promise.all([
-    readRules(db, ids, range, ctx.web),
-    readClosures(db, ids, range),
-    // Served by the partial index appointments_live_starts_at_idx (starts_at, professional_id, ends_at).
-    // Appointments are at most a day long, so starts_at > rangeStart - 1 day catches every overlap.
-    db
-      .select({ professionalId: appointments.professionalId, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
-      .from(appointments)
-      .where(
-        and(
-          liveAppointment,
-          inArray(appointments.professionalId, ids),
-          gte(appointments.startsAt, new Date(rangeStart.getTime() - 86_400_000)),
-          lt(appointments.startsAt, rangeEnd),
-        ),
-      ),
-  ]).then(([rules, closed, busy]) => ({ rules, closed, busy }));
+    rulesQuery(db, ids, range.fromDate, range.toDate, ctx.web),
+    closuresQuery(db, ids, range.fromDate, range.toDate),
+    busyQuery(db, ids, from, to),
+  ]).then(([rules, closed, busy]) => ({ rules, closed: closed as ClosedPeriod[], busy: busyTimesOf(busy) }));
 }
 
 /** Pure: the slots of each professional over the range, from the rows readAgenda() returned. */
@@ -229,7 +281,8 @@ export function weeksFrom(pros: AgendaProfessional[], rows: AgendaRows, range: A
     toDate: range.toDate,
     rules: rows.rules,
     closed: rows.closed,
-    busy: rows.busy,
+    busy: [],
+    busyTimes: rows.busy,
     notBefore: ctx.notBefore,
     lastDateByProfessional,
     specialtyId: range.specialtyId,
@@ -256,11 +309,67 @@ export async function loadWeeks(db: DbOrTx, pros: AgendaProfessional[], range: A
 }
 
 /**
+ * The four statements of loadWeeksFor() for one shape of filter, built once per database handle
+ * and prepared: Drizzle builds no SQL per request and PostgreSQL parses and plans them once per
+ * connection. Values are placeholders, filled on each run.
+ */
+function weekStatements(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
+  const key = `${web}|${filter.specialtyId !== undefined}|${filter.studyId !== undefined}|${filter.professionalIds?.length ?? '-'}`;
+  let byShape = preparedWeeks.get(db);
+  if (!byShape) preparedWeeks.set(db, (byShape = new Map()));
+  let statements = byShape.get(key);
+  if (!statements) {
+    const bound: BoundFilter = {
+      specialtyId: filter.specialtyId !== undefined ? sql.placeholder('specialtyId') : undefined,
+      studyId: filter.studyId !== undefined ? sql.placeholder('studyId') : undefined,
+      professionalIds: filter.professionalIds?.map((_, i) => sql.placeholder(`professional${i}`)),
+    };
+    const ids = db.select({ id: professionals.id }).from(professionals).where(boundProfessionalConditions(db, bound, web));
+    const fromDate = sql.placeholder('fromDate');
+    const toDate = sql.placeholder('toDate');
+    const name = `agenda_week_${key.replaceAll('|', '_')}`;
+    statements = {
+      professionals: professionalsQuery(db, bound, web).prepare(`${name}_professionals`),
+      rules: rulesQuery(db, ids, fromDate, toDate, web).prepare(`${name}_rules`),
+      closures: closuresQuery(db, ids, fromDate, toDate).prepare(`${name}_closures`),
+      busy: busyQuery(db, ids, sql.placeholder('busyFrom'), sql.placeholder('busyTo')).prepare(`${name}_busy`),
+    };
+    byShape.set(key, statements);
+  }
+  return statements;
+}
+
+type WeekStatements = {
+  professionals: { execute(values: Record<string, unknown>): Promise<AgendaProfessional[]> };
+  rules: { execute(values: Record<string, unknown>): Promise<ScheduleRule[]> };
+  closures: { execute(values: Record<string, unknown>): Promise<Array<Omit<ClosedPeriod, 'reason'> & { reason: string | null }>> };
+  busy: { execute(values: Record<string, unknown>): Promise<Array<{ professionalId: number; starts: number[]; ends: number[] }>> };
+};
+
+const preparedWeeks = new WeakMap<DbOrTx, Map<string, WeekStatements>>();
+
+/**
  * listProfessionalsFor() and loadWeeks() in one round: the agenda reads name the professionals by
  * the same condition as a subquery instead of waiting for their ids. What the portal's week pages call.
  */
 export async function loadWeeksFor(db: DbOrTx, filter: ProfessionalFilter, range: AgendaRange, ctx: AgendaContext): Promise<ProfessionalWeek[]> {
-  const ids = db.select({ id: professionals.id }).from(professionals).where(professionalConditions(db, filter, ctx.web));
-  const [pros, rows] = await Promise.all([listProfessionalsFor(db, filter, ctx.web), readAgenda(db, ids, range, ctx)]);
-  return weeksFrom(pros, rows, range, ctx);
+  const statements = weekStatements(db, filter, ctx.web);
+  const [busyFrom, busyTo] = busyWindow(range, ctx.timeZone);
+  const values: Record<string, unknown> = {
+    specialtyId: filter.specialtyId,
+    studyId: filter.studyId,
+    fromDate: range.fromDate,
+    toDate: range.toDate,
+    // As the driver takes a timestamptz: a placeholder is not passed through the column's encoder.
+    busyFrom: busyFrom.toISOString(),
+    busyTo: busyTo.toISOString(),
+  };
+  filter.professionalIds?.forEach((id, i) => (values[`professional${i}`] = id));
+  const [pros, rules, closed, busy] = await Promise.all([
+    statements.professionals.execute(values),
+    statements.rules.execute(values),
+    statements.closures.execute(values),
+    statements.busy.execute(values),
+  ]);
+  return weeksFrom(pros, { rules, closed: closed as ClosedPeriod[], busy: busyTimesOf(busy) }, range, ctx);
 }

@@ -37,6 +37,16 @@ export interface BusyInterval {
   endsAt: Date;
 }
 
+/**
+ * One professional's live turnos as epoch milliseconds, turno i being [starts[i], ends[i]), in any
+ * order: what the agenda read returns (lib/availability/queries.ts), without a Date per turno.
+ */
+export interface BusyTimes {
+  professionalId: number;
+  starts: number[];
+  ends: number[];
+}
+
 export interface Slot {
   professionalId: number;
   scheduleId: number;
@@ -58,6 +68,8 @@ export interface GenerateSlotsInput {
   rules: ScheduleRule[];
   closed: ClosedPeriod[];
   busy: BusyInterval[];
+  /** More live turnos, per professional as epoch ms (counted together with `busy`). */
+  busyTimes?: BusyTimes[];
   /** Nothing that starts before this instant is offered (now + minimum notice). */
   notBefore: Date;
   /** Per professional, the last local date offered (today + max days ahead). */
@@ -77,6 +89,10 @@ export function minutesOf(time: string): number {
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** 'HH:mm' of each minute of a day, made once: every slot of every week names its time. */
+const HHMM: string[] = Array.from({ length: 24 * 60 }, (_, m) => hhmm(m));
+const hhmmOf = (minutes: number) => HHMM[minutes] ?? hhmm(minutes);
 
 /** Local dates from..to inclusive. Calendar arithmetic in UTC, so no zone can skip a day. */
 export function datesBetween(fromDate: string, toDate: string): string[] {
@@ -105,9 +121,7 @@ export function isoWeekday(date: string): number {
  * is offered once and the same wall time never names two slots.
  */
 function makeLocalClock(date: string, timeZone: string) {
-  const dayStart = fromZonedTime(`${date}T00:00:00`, timeZone);
-  const offsetAtStart = zoneOffset(timeZone, dayStart);
-  const offsetAtEnd = zoneOffset(timeZone, new Date(dayStart.getTime() + 86_399_000));
+  const [offsetAtStart, offsetAtEnd] = dayOffsets(date, timeZone);
   const midnightUtc = Date.parse(`${date}T00:00:00Z`);
   if (offsetAtStart === offsetAtEnd) {
     // The common case: one offset all day, plain arithmetic.
@@ -120,6 +134,24 @@ function makeLocalClock(date: string, timeZone: string) {
     const real = [wall - offsetAtStart, wall - offsetAtEnd].filter((t) => t + zoneOffset(timeZone, new Date(t)) === wall);
     return real.length === 0 ? null : new Date(Math.min(...real));
   };
+}
+
+const offsetsByDay = new Map<string, readonly [number, number]>();
+
+/**
+ * The zone's offset at the start and at the end of a local date. Looked up with Intl (tens of
+ * microseconds each), so kept per zone and date: every week page asks again for the same days.
+ */
+function dayOffsets(date: string, timeZone: string): readonly [number, number] {
+  const key = `${timeZone} ${date}`;
+  let offsets = offsetsByDay.get(key);
+  if (!offsets) {
+    const dayStart = fromZonedTime(`${date}T00:00:00`, timeZone);
+    offsets = [zoneOffset(timeZone, dayStart), zoneOffset(timeZone, new Date(dayStart.getTime() + 86_399_000))];
+    if (offsetsByDay.size >= 20_000) offsetsByDay.clear(); // years of days in a few zones; never unbounded
+    offsetsByDay.set(key, offsets);
+  }
+  return offsets;
 }
 
 /**
@@ -148,6 +180,7 @@ export function closedDays(
   professionalId: number,
   closed: ClosedPeriod[],
 ): Array<{ date: string; reason: string }> {
+  if (!closed.some((c) => c.professionalId === null || c.professionalId === professionalId)) return [];
   return datesBetween(fromDate, toDate).flatMap((date) => {
     const whole = closedOn(date, professionalId, closed).find((c) => c.startTime === null);
     return whole ? [{ date, reason: whole.reason }] : [];
@@ -174,6 +207,8 @@ export function generateSlotsByProfessional(input: GenerateSlotsInput): Map<numb
       (input.specialtyId == null || r.specialtyId === null || r.specialtyId === input.specialtyId) &&
       (input.studyId == null || r.studyId === null || r.studyId === input.studyId),
   );
+  // Each rule's hours as local minutes, parsed once rather than once per day.
+  const hours = new Map(wanted.map((r) => [r, { start: minutesOf(r.startTime), end: minutesOf(r.endTime) }]));
   const byProfessional = new Map<number, Slot[]>();
   for (const date of datesBetween(input.fromDate, input.toDate)) {
     const weekday = isoWeekday(date);
@@ -181,65 +216,64 @@ export function generateSlotsByProfessional(input: GenerateSlotsInput): Map<numb
       (r) => r.weekday === weekday && r.validFrom <= date && (r.validTo === null || r.validTo >= date),
     );
     if (todays.length === 0) continue;
+    // One clock per day: the zone's offset is looked up once, not per slot.
     const clock = makeLocalClock(date, timeZone);
     for (const rule of todays) {
       const last = input.lastDateByProfessional?.get(rule.professionalId);
       if (last !== undefined && date > last) continue;
       const closures = closedOn(date, rule.professionalId, closed);
       if (closures.some((c) => c.startTime === null)) continue;
-      const blockStart = minutesOf(rule.startTime);
-      const blockEnd = minutesOf(rule.endTime);
+      // Part-day closures as local minutes, [from, to).
+      const partClosed = closures.map((c) => [minutesOf(c.startTime!), minutesOf(c.endTime!)] as const);
+      const { start: blockStart, end: blockEnd } = hours.get(rule)!;
       const blockEndMs = wallTimeAtOrAfter(clock, blockEnd);
       const slotMs = rule.slotMinutes * MINUTE;
+      let list = byProfessional.get(rule.professionalId);
       for (let m = blockStart; m + rule.slotMinutes <= blockEnd; m += rule.slotMinutes) {
         const startsAt = clock(m);
-        const startMs = startsAt?.getTime() ?? -Infinity;
-        if (!startsAt || startMs < notBefore) continue;
+        if (!startsAt) continue;
+        const startMs = startsAt.getTime();
+        if (startMs < notBefore) continue;
         if (startMs + slotMs > blockEndMs) continue;
-        const endsAt = new Date(startMs + slotMs);
         const localEnd = m + rule.slotMinutes;
-        if (closures.some((c) => minutesOf(c.startTime!) < localEnd && minutesOf(c.endTime!) > m)) continue;
-        const list = byProfessional.get(rule.professionalId) ?? [];
+        if (partClosed.length && partClosed.some(([from, to]) => from < localEnd && to > m)) continue;
+        if (!list) byProfessional.set(rule.professionalId, (list = []));
         list.push({
           professionalId: rule.professionalId,
           scheduleId: rule.id,
           specialtyId: rule.specialtyId,
           studyId: rule.studyId,
           startsAt,
-          endsAt,
+          endsAt: new Date(startMs + slotMs),
           date,
-          time: hhmm(m),
+          time: hhmmOf(m),
           free: true,
         });
-        byProfessional.set(rule.professionalId, list);
       }
     }
   }
 
-  // Busy intervals per professional as epoch numbers, sorted by start.
-  const busyByProfessional = new Map<number, Array<[number, number]>>();
-  for (const b of input.busy) {
-    const list = busyByProfessional.get(b.professionalId) ?? [];
-    list.push([b.startsAt.getTime(), b.endsAt.getTime()]);
-    busyByProfessional.set(b.professionalId, list);
-  }
-
+  const busyByProfessional = busyTimesByProfessional(input.busy, input.busyTimes);
   const result = new Map<number, Slot[]>();
   for (const [professionalId, list] of byProfessional) {
-    list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    const busy = (busyByProfessional.get(professionalId) ?? []).sort((a, b) => a[0] - b[0]);
+    // Already in time order unless a professional has two rules on one day; the sort is stable
+    // either way, so equal starts keep the order the rules gave them.
+    if (!sortedBy(list, (slot) => slot.startsAt.getTime())) list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    const busy = busyByProfessional.get(professionalId);
+    const starts = busy?.starts ?? [];
+    const ends = busy?.ends ?? [];
     const kept: Slot[] = [];
     let lastEnd = -Infinity;
     let j = 0;
+    // A merge: slots and turnos both in start order, each turno passed over once it has ended.
     for (const slot of list) {
       const start = slot.startsAt.getTime();
       const end = slot.endsAt.getTime();
       if (start < lastEnd) continue; // overlapping rules: keep the earlier slot
       lastEnd = end;
-      // Sorted by start: skip intervals that end before this slot starts.
-      while (j < busy.length && busy[j][1] <= start) j++;
-      for (let k = j; k < busy.length && busy[k][0] < end; k++) {
-        if (busy[k][1] > start) {
+      while (j < starts.length && ends[j] <= start) j++;
+      for (let k = j; k < starts.length && starts[k] < end; k++) {
+        if (ends[k] > start) {
           slot.free = false;
           break;
         }
@@ -249,6 +283,48 @@ export function generateSlotsByProfessional(input: GenerateSlotsInput): Map<numb
     result.set(professionalId, kept);
   }
   return result;
+}
+
+function ascending(values: number[]): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
+  return true;
+}
+
+function sortedBy<T>(list: T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (key(list[i]) < key(list[i - 1])) return false;
+  return true;
+}
+
+/** Every live turno per professional as epoch ms, sorted by start (`starts[i]` with `ends[i]`). */
+function busyTimesByProfessional(busy: BusyInterval[], busyTimes: BusyTimes[] = []): Map<number, { starts: number[]; ends: number[] }> {
+  const out = new Map<number, { starts: number[]; ends: number[] }>();
+  const listOf = (professionalId: number) => {
+    let list = out.get(professionalId);
+    if (!list) out.set(professionalId, (list = { starts: [], ends: [] }));
+    return list;
+  };
+  for (const b of busy) {
+    const list = listOf(b.professionalId);
+    list.starts.push(b.startsAt.getTime());
+    list.ends.push(b.endsAt.getTime());
+  }
+  for (const b of busyTimes) {
+    if (!out.has(b.professionalId)) {
+      out.set(b.professionalId, { starts: b.starts, ends: b.ends }); // not copied: read, never changed
+      continue;
+    }
+    const list = listOf(b.professionalId);
+    for (let i = 0; i < b.starts.length; i++) {
+      list.starts.push(b.starts[i]);
+      list.ends.push(b.ends[i]);
+    }
+  }
+  for (const [professionalId, { starts, ends }] of out) {
+    if (ascending(starts)) continue;
+    const order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b]);
+    out.set(professionalId, { starts: order.map((i) => starts[i]), ends: order.map((i) => ends[i]) });
+  }
+  return out;
 }
 
 /** The slot a booking request names, if the agenda offers it and it is free. */

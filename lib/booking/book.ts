@@ -7,7 +7,7 @@ import { appointments, auditLog, insurers, messages, professionals, webAccounts,
 import { bookingAgendaLocks } from '@/lib/agenda/lock';
 import { auditValues, type Actor } from '@/lib/audit/log';
 import { liveAppointment, localToday, professionalConditions, weeksFrom } from '@/lib/availability/queries';
-import { addDaysToDate, findOfferedSlot, type BusyInterval, type Slot } from '@/lib/availability/slots';
+import { addDaysToDate, findOfferedSlot, type BusyTimes, type Slot } from '@/lib/availability/slots';
 import { agendaSnapshot, agendaTokenColumn, nextAppointmentId, type DayDefinition } from './agenda-snapshot';
 import { emailRow, type EmailDraft } from '@/lib/messaging/outbox';
 import { RollbackWith } from '@/db/errors';
@@ -394,7 +394,7 @@ async function bookInTransaction(
     const [answer] = rowsOrThrow(answers[answers.length - 1]);
     const found = parseChecks(answer);
     const inserted = Number(answer.inserted) === 1;
-    const taken: BusyInterval[] = Number(answer.busyCount) > 0 ? [{ professionalId: req.professionalId, startsAt: window.startsAt, endsAt: window.endsAt }] : [];
+    const taken: BusyTimes[] = Number(answer.busyCount) > 0 ? [{ professionalId: req.professionalId, starts: [window.startsAt.getTime()], ends: [window.endsAt.getTime()] }] : [];
     const decision = found.agendaToken === plan.token ? checkBooking(req, plan, found, { previous: undefined, busy: taken, now, date }) : undefined;
     trace('checks');
     const agrees = decision === undefined || 'code' in decision ? !inserted : inserted && decision.endsAt.getTime() === planned.endsAt.getTime();
@@ -422,7 +422,8 @@ async function bookInTransaction(
   const moved = moving ? rowsOrThrow(answers[next++])[0] : undefined;
   const previous: PreviousTurno | undefined = moved && { id: Number(moved.id), startsAt: asDate(moved.startsAt), professionalId: Number(moved.professionalId) };
   const found = parseChecks(rowsOrThrow(answers[next++])[0]);
-  const overlapping: BusyInterval[] = rowsOrThrow(answers[next++]).map((b) => ({ professionalId: Number(b.professionalId), startsAt: asDate(b.startsAt), endsAt: asDate(b.endsAt) }));
+  const rows = rowsOrThrow(answers[next++]);
+  const overlapping: BusyTimes[] = [{ professionalId: req.professionalId, starts: rows.map((b) => asDate(b.startsAt).getTime()), ends: rows.map((b) => asDate(b.endsAt).getTime()) }];
   // The settings and the definition are what the database holds now, or the plan is redone.
   if (found.agendaToken !== plan.token) throw new StalePlan();
 
@@ -453,7 +454,7 @@ export function checkBooking(
   req: BookingRequest,
   plan: BookingPlan,
   checks: BookingChecks,
-  ctx: { previous: PreviousTurno | undefined; busy: BusyInterval[]; now: Date; date: string },
+  ctx: { previous: PreviousTurno | undefined; busy: BusyTimes[]; now: Date; date: string },
 ): BookingFailure | { slot: Slot | undefined; endsAt: Date } {
   const { settings } = plan;
   const { previous, now, date } = ctx;

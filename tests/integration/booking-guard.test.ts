@@ -131,7 +131,7 @@ describeEachEngine('the booking guard and checkBooking()', (getCtx) => {
         );
         const [evaluated] = await pipelinedTransaction(db, (tx) => tx.run([statement]));
         const answer = (evaluated.ok ? evaluated.rows[0] : {}) as { ok: unknown };
-        const busy = k.busyCount > 0 ? [{ professionalId: 7, startsAt: request.startsAt, endsAt: new Date(request.startsAt.getTime() + 20 * 60_000) }] : [];
+        const busy = k.busyCount > 0 ? [{ professionalId: 7, starts: [request.startsAt.getTime()], ends: [request.startsAt.getTime() + 20 * 60_000] }] : [];
         const decision = found.agendaToken === TOKEN ? checkBooking(request, plan, found, { previous: undefined, busy, now: NOW, date }) : undefined;
         const allowed = decision !== undefined && !('code' in decision);
         expect(answer.ok === true || answer.ok === 't', JSON.stringify({ k, decision })).toBe(allowed);

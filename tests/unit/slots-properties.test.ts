@@ -7,6 +7,7 @@ import {
   generateSlots,
   isoWeekday,
   minutesOf,
+  type BusyTimes,
   type GenerateSlotsInput,
   type ScheduleRule,
   type Slot,
@@ -20,7 +21,9 @@ import {
  * What a daylight-saving change does, deliberately:
  * - spring forward: wall times that do not exist (02:00-02:59 in Madrid, 00:00-00:59 in Santiago)
  *   offer no slot; a slot that straddles the gap lasts its real length, so it ends on the far side
- *   of the gap, never after the block's end;
+ *   of the gap, never after the block's end; a wall slot that would start before that slot has
+ *   ended is not offered (03:00 after a 45-minute 01:30 that runs to 03:15): one agenda's slots
+ *   never overlap;
  * - fall back: the repeated wall hour is offered once, at its first occurrence; the second
  *   occurrence of those wall times offers nothing (a slot per wall time, never two at "01:30").
  */
@@ -187,6 +190,7 @@ const closuresOn = (a: Agenda, professionalId: number, date: string) =>
 /** The oracle: the slots one rule should offer, from first principles, before busy marking. */
 function expectedSlots(a: Agenda, rule: ScheduleRule): Array<{ date: string; time: string; startsAt: number; endsAt: number }> {
   const out: Array<{ date: string; time: string; startsAt: number; endsAt: number }> = [];
+  let lastEnd = -Infinity;
   for (const date of datesBetween(a.fromDate, a.toDate)) {
     if (isoWeekday(date) !== rule.weekday || date < rule.validFrom || (rule.validTo !== null && date > rule.validTo)) continue;
     const last = a.lastDateByProfessional.get(rule.professionalId);
@@ -202,6 +206,8 @@ function expectedSlots(a: Agenda, rule: ScheduleRule): Array<{ date: string; tim
       const endsAt = instant.getTime() + rule.slotMinutes * MINUTE;
       if (endsAt > endBound) continue;
       if (closures.some((c) => minutesOf(c.startTime!) < m + rule.slotMinutes && minutesOf(c.endTime!) > m)) continue;
+      if (instant.getTime() < lastEnd) continue; // the slot before straddled a skipped hour and is still running
+      lastEnd = endsAt;
       out.push({ date, time: hhmm(m), startsAt: instant.getTime(), endsAt });
     }
   }
@@ -278,6 +284,54 @@ describe('slot generation, properties', () => {
   });
 });
 
+/**
+ * The same agenda with its turnos as the agenda read hands them over (BusyTimes: per professional,
+ * epoch ms, in the order the database returned them): some left as Date intervals, the rest moved
+ * to busyTimes, each professional's in a shuffled order, some professionals split in two lists.
+ */
+function withBusyTimes(a: Agenda, asTimes: boolean[], order: number[]): Agenda & { busyTimes: BusyTimes[] } {
+  const moved = a.busy.filter((_, i) => asTimes[i % asTimes.length]);
+  const shuffled = moved.map((b, i) => ({ b, k: order[i % order.length] + i / 1000 })).sort((x, y) => x.k - y.k).map((x) => x.b);
+  const busyTimes: BusyTimes[] = [];
+  for (const [n, b] of shuffled.entries()) {
+    // Every third turno opens a new list for its professional: the generator must merge them.
+    let list = n % 3 === 2 ? undefined : busyTimes.findLast((t) => t.professionalId === b.professionalId);
+    if (!list) busyTimes.push((list = { professionalId: b.professionalId, starts: [], ends: [] }));
+    list.starts.push(b.startsAt.getTime());
+    list.ends.push(b.endsAt.getTime());
+  }
+  return { ...a, busy: a.busy.filter((_, i) => !asTimes[i % asTimes.length]), busyTimes };
+}
+
+describe('slot generation, turnos as epoch milliseconds (what the agenda read returns)', () => {
+  it('marks exactly the same slots taken as with Date intervals, whatever their order or split', () => {
+    fc.assert(
+      fc.property(
+        arbAgenda(true),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 12 }),
+        (a, asTimes, order) => {
+          const times = withBusyTimes(a, asTimes, order);
+          const slots = generateSlots(times);
+          expect(slots).toEqual(generate(a));
+          checkSafety(a, slots);
+        },
+      ),
+      { numRuns: 250 },
+    );
+  });
+
+  it('reads a turno that ends exactly when a slot starts as not overlapping it, in both forms', () => {
+    const rule: ScheduleRule = { id: 1, professionalId: 1, weekday: isoWeekday('2026-12-07'), startTime: '08:00', endTime: '09:00', slotMinutes: 20, validFrom: '2026-01-01', validTo: null, specialtyId: null, studyId: null };
+    const at = (hm: string) => fromZonedTime(`2026-12-07T${hm}:00`, BA).getTime();
+    const input = { timeZone: BA, fromDate: '2026-12-07', toDate: '2026-12-07', rules: [rule], closed: [], busy: [], notBefore: new Date(0) };
+    const free = (busyTimes: BusyTimes[]) => generateSlots({ ...input, busyTimes }).map((s) => `${s.time} ${s.free ? 'libre' : 'ocupado'}`);
+    expect(free([{ professionalId: 1, starts: [at('08:00') - 60_000], ends: [at('08:20')] }])).toEqual(['08:00 ocupado', '08:20 libre', '08:40 libre']);
+    expect(free([{ professionalId: 1, starts: [at('08:40'), at('08:19')], ends: [at('08:45'), at('08:20') + 1] }])).toEqual(['08:00 ocupado', '08:20 ocupado', '08:40 ocupado']);
+    expect(free([{ professionalId: 2, starts: [at('08:00')], ends: [at('09:00')] }])).toEqual(['08:00 libre', '08:20 libre', '08:40 libre']);
+  });
+});
+
 describe('slot generation across real daylight-saving changes', () => {
   const allDay = (weekday: number, slotMinutes: number, startTime = '00:00', endTime = '23:59'): ScheduleRule => ({
     id: 1,
@@ -299,6 +353,16 @@ describe('slot generation across real daylight-saving changes', () => {
     expect(slots.map((s) => s.time)).toEqual(['01:00', '01:30', '03:00', '03:30']);
     expect(slots[1].endsAt.toISOString()).toBe('2026-03-29T01:00:00.000Z');
     expect(slots[2].startsAt.toISOString()).toBe('2026-03-29T01:00:00.000Z');
+  });
+
+  it('Madrid, spring forward with 45-minute slots: 01:30 runs to 03:15, so 03:00 is not offered and 03:45 is', () => {
+    const slots = day('Europe/Madrid', '2023-03-26', allDay(7, 45, '00:00', '04:30'));
+    expect(slots.map((s) => `${s.time} ${s.startsAt.toISOString().slice(11, 16)}-${s.endsAt.toISOString().slice(11, 16)}Z`)).toEqual([
+      '00:00 23:00-23:45Z',
+      '00:45 23:45-00:30Z',
+      '01:30 00:30-01:15Z',
+      '03:45 01:45-02:30Z',
+    ]);
   });
 
   it('Madrid, spring forward: a block ending inside the missing hour ends where the hour ends (03:00)', () => {

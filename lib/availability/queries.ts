@@ -49,13 +49,21 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Today's date in the center's zone, 'yyyy-MM-dd'. (A formatter costs far more to make than to use: one per zone.) */
 export function localToday(now: Date, timeZone: string): string {
+  // Zone offsets are whole seconds, so one answer serves the whole second (a booking asks several times).
+  const key = `${timeZone}|${Math.floor(now.getTime() / 1000)}`;
+  const known = recentDates.get(key);
+  if (known) return known;
   let format = dateFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dateFormats.set(timeZone, format);
   }
-  return format.format(now);
+  const date = format.format(now);
+  if (recentDates.size >= 10_000) recentDates.clear();
+  recentDates.set(key, date);
+  return date;
 }
+const recentDates = new Map<string, string>();
 
 /**
  * The partial indexes' own predicate, as literal SQL: a bound parameter for 'cancelled' would

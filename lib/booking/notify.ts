@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { appointments, insurers, patients, professionals, specialties, studies, type CenterSettings } from '@/db/schema';
 import type { BookingOptions, BookingRequest } from './book';
@@ -80,16 +80,31 @@ async function confirmationDraft(center: CenterSettings, d: ConfirmationSubject,
  * booking's transaction opens, and the booking writes it to the outbox in its own statement, so
  * the booking and its email commit together and a mail failure later never loses the booking.
  */
+/**
+ * The names a confirmation shows, prepared once per database handle: built by Drizzle and planned by
+ * PostgreSQL once, not on every booking (absent ids are -1: one shape for every request).
+ */
+function namesQuery(db: DbOrTx) {
+  let query = preparedNames.get(db);
+  if (!query) preparedNames.set(db, (query = prepareNames(db)));
+  return query;
+}
+const prepareNames = (db: DbOrTx) =>
+  db
+    .select(detailColumns)
+    .from(patients)
+    .innerJoin(professionals, eq(professionals.id, sql.placeholder('professional')))
+    .leftJoin(specialties, eq(specialties.id, sql.placeholder('specialty')))
+    .leftJoin(studies, eq(studies.id, sql.placeholder('study')))
+    .leftJoin(insurers, eq(insurers.id, sql.placeholder('insurer')))
+    .where(eq(patients.id, sql.placeholder('patient')))
+    .prepare('booking_confirmation_names');
+const preparedNames = new WeakMap<DbOrTx, ReturnType<typeof prepareNames>>();
+
 export function bookingConfirmation(db: DbOrTx, request: BookingRequest, createdByStaffId?: number | null): BookingOptions['confirmation'] {
   const names = (specialtyId: number | null | undefined, studyId: number | null | undefined) =>
-    db
-      .select(detailColumns)
-      .from(patients)
-      .innerJoin(professionals, eq(professionals.id, request.professionalId))
-      .leftJoin(specialties, eq(specialties.id, specialtyId ?? -1))
-      .leftJoin(studies, eq(studies.id, studyId ?? -1))
-      .leftJoin(insurers, eq(insurers.id, request.insurerId ?? -1))
-      .where(eq(patients.id, request.patientId))
+    namesQuery(db)
+      .execute({ professional: request.professionalId, specialty: specialtyId ?? -1, study: studyId ?? -1, insurer: request.insurerId ?? -1, patient: request.patientId })
       .then(([row]) => (row ? asShown(row) : null));
   const early = names(request.specialtyId, request.studyId);
   early.catch(() => {}); // awaited below; a booking refused before that must not leave it unhandled

@@ -62,7 +62,7 @@ export interface BookingOptions {
   trace?: (step: BookingStep) => void;
 }
 
-export type BookingStep = 'plan' | 'render' | 'begin' | 'reads' | 'checks' | 'write' | 'commit';
+export type BookingStep = 'plan' | 'render' | 'build' | 'reads' | 'checks' | 'write' | 'commit';
 
 // Advisory lock classes: serialise one patient's bookings, and one IP's, so limits cannot be overshot.
 const LOCK_PATIENT = 71;
@@ -389,6 +389,7 @@ async function bookInTransaction(
     : undefined;
   if (planned) {
     statements.push(bookingStatement(builder, req, plan, planned, mail, checks, busy, now));
+    trace('build');
     const answers = await tx.run(statements, { commit: commitWithWrite });
     trace('reads');
     const [answer] = rowsOrThrow(answers[answers.length - 1]);
@@ -415,6 +416,7 @@ async function bookInTransaction(
   // Every check's read in one statement, after the locks (so no limit can be overshot).
   statements.push(bind(checks));
   statements.push(bind({ ...busy, key: `${busy.key}|rows`, build: () => sql`select professional_id as "professionalId", starts_at as "startsAt", ends_at as "endsAt" from ${appointments} where ${busy.build()}` }));
+  trace('build');
   const answers = await tx.run(statements);
   trace('reads');
   let next = 2; // plan_cache_mode, the locks

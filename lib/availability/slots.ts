@@ -137,6 +137,19 @@ function makeLocalClock(date: string, timeZone: string) {
 }
 
 const offsetsByDay = new Map<string, readonly [number, number]>();
+const midnights = new Map<string, number>();
+
+/** The instant a local date starts in the zone (its 00:00, fromZonedTime), remembered per zone and date. */
+export function localMidnight(date: string, timeZone: string): Date {
+  const key = `${timeZone} ${date}`;
+  let instant = midnights.get(key);
+  if (instant === undefined) {
+    instant = fromZonedTime(`${date}T00:00:00`, timeZone).getTime();
+    if (midnights.size >= 20_000) midnights.clear(); // years of days in a few zones; never unbounded
+    midnights.set(key, instant);
+  }
+  return new Date(instant);
+}
 
 /**
  * The zone's offset at the start and at the end of a local date. Looked up with Intl (tens of
@@ -146,7 +159,7 @@ function dayOffsets(date: string, timeZone: string): readonly [number, number] {
   const key = `${timeZone} ${date}`;
   let offsets = offsetsByDay.get(key);
   if (!offsets) {
-    const dayStart = fromZonedTime(`${date}T00:00:00`, timeZone);
+    const dayStart = localMidnight(date, timeZone);
     offsets = [zoneOffset(timeZone, dayStart), zoneOffset(timeZone, new Date(dayStart.getTime() + 86_399_000))];
     if (offsetsByDay.size >= 20_000) offsetsByDay.clear(); // years of days in a few zones; never unbounded
     offsetsByDay.set(key, offsets);

@@ -1,13 +1,12 @@
 import { and, count, eq, getTableColumns, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { fromZonedTime } from 'date-fns-tz';
 import type { Db, DbOrTx } from '@/db/client';
 import { asDate, pipelinedTransaction, placeholder, statementFromTemplate, type BoundQuery, type PipelinedTx, type Settled, type Statement } from '@/db/pipeline';
 import { appointments, auditLog, insurers, messages, professionals, webAccounts, type Appointment, type CenterSettings } from '@/db/schema';
 import { bookingAgendaLocks } from '@/lib/agenda/lock';
 import { auditValues, type Actor } from '@/lib/audit/log';
 import { liveAppointment, localToday, professionalConditions, weeksFrom } from '@/lib/availability/queries';
-import { addDaysToDate, findOfferedSlot, type BusyTimes, type Slot } from '@/lib/availability/slots';
+import { addDaysToDate, findOfferedSlot, localMidnight, type BusyTimes, type Slot } from '@/lib/availability/slots';
 import { agendaSnapshot, agendaTokenColumn, nextAppointmentId, type DayDefinition } from './agenda-snapshot';
 import { emailRow, type EmailDraft } from '@/lib/messaging/outbox';
 import { RollbackWith } from '@/db/errors';
@@ -363,20 +362,20 @@ async function bookInTransaction(
   const date = localToday(req.startsAt, tz);
   const overbook = isOverbook(req);
   const moving = req.rescheduleFromId !== undefined;
-  // The same few statement shapes run on every booking: plan them once per connection, not on
-  // each run (PostgreSQL plans a prepared statement afresh for its first five runs by default).
-  const statements: Statement[] = [sql`set local plan_cache_mode = force_generic_plan`];
   // Every lock in the first statement, in a fixed order (patient, IP, agenda). The agenda keys come
   // before the token is compared: an agenda change that would strand turnos waits for this
-  // booking, or this booking waits for it and sees its new token (lib/agenda/lock.ts).
+  // booking, or this booking waits for it and sees its new token (lib/agenda/lock.ts). The same
+  // statement sets plan_cache_mode for the rest of the transaction: the same few statement shapes
+  // run on every booking, so they are planned once per connection, not on each run (PostgreSQL plans
+  // a prepared statement afresh for its first five runs by default).
   const withIp = web && !!req.ip;
-  statements.push(
+  const statements: Statement[] = [
     statementFromTemplate(
       `booking.locks|${withIp}`,
-      () => sql`select pg_advisory_xact_lock(${LOCK_PATIENT}, ${placeholder('patient')}), ${withIp ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${placeholder('ip')})), ` : sql``}${bookingAgendaLocks(placeholder('professional'))}`,
+      () => sql`select set_config('plan_cache_mode', 'force_generic_plan', true), pg_advisory_xact_lock(${LOCK_PATIENT}, ${placeholder('patient')}), ${withIp ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${placeholder('ip')})), ` : sql``}${bookingAgendaLocks(placeholder('professional'))}`,
       { patient: req.patientId, ip: req.ip, professional: req.professionalId },
     ),
-  );
+  ];
   const checks = checksPart(builder, req, now, date, tz);
   // The live turnos overlapping the slot: the only ones that can make it taken.
   const window = { startsAt: req.startsAt, endsAt: plan.slot?.endsAt ?? new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000) };
@@ -419,7 +418,7 @@ async function bookInTransaction(
   trace('build');
   const answers = await tx.run(statements);
   trace('reads');
-  let next = 2; // plan_cache_mode, the locks
+  let next = 1; // the locks
   answers.slice(0, next).forEach(rowsOrThrow);
   const moved = moving ? rowsOrThrow(answers[next++])[0] : undefined;
   const previous: PreviousTurno | undefined = moved && { id: Number(moved.id), startsAt: asDate(moved.startsAt), professionalId: Number(moved.professionalId) };
@@ -542,8 +541,8 @@ function checksPart(builder: Db, req: BookingRequest, now: Date, date: string, t
     insurer: req.insurerId,
     ip: req.ip,
     now,
-    dayStart: fromZonedTime(`${date}T00:00:00`, tz),
-    dayEnd: fromZonedTime(`${addDaysToDate(date, 1)}T00:00:00`, tz),
+    dayStart: localMidnight(date, tz),
+    dayEnd: localMidnight(addDaysToDate(date, 1), tz),
   };
   const key = `booking.checks|${web}|${has.ip}|${has.insurer}|${has.specialty}|${has.study}`;
   const build = () => {

@@ -63,6 +63,5 @@ export const { handlers, signIn, signOut } = NextAuth({
   },
 });
 
-
 /** The session of the request being served, for server components and actions (lib/auth/request-session.ts). */
 export { auth } from '@/lib/auth/request-session';

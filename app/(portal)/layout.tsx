@@ -1,10 +1,9 @@
-import { getDb } from '@/db/client';
 import { IdleLock } from '@/components/auth/idle-lock';
 import { SiteFooter } from '@/components/portal/site-footer';
 import { SiteHeader, type PortalMenuItem } from '@/components/portal/site-header';
 import { getSessionUser } from '@/lib/auth/session';
 import { logout } from '@/lib/auth/actions';
-import { getPublicCenterInfo } from '@/lib/settings/queries';
+import { getRequestCenterSettings, publicCenterInfo } from '@/lib/settings/queries';
 import { orUnavailable } from '@/lib/server/unavailable';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +18,7 @@ const patientMenu: PortalMenuItem[] = [
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   // The first database read of every portal page: an outage shows the Spanish 503 page, not a blank one.
-  const [center, user] = await orUnavailable(() => Promise.all([getPublicCenterInfo(getDb()), getSessionUser()]), '/');
+  const [center, user] = await orUnavailable(() => Promise.all([getRequestCenterSettings().then(publicCenterInfo), getSessionUser()]), '/');
   const patientName = user?.kind === 'patient' ? user.name : null;
   return (
     <div className="flex min-h-dvh flex-col">

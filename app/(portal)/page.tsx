@@ -1,11 +1,10 @@
 import Link from 'next/link';
-import { getDb } from '@/db/client';
 import { WebClosedNotice } from '@/components/portal/web-closed-notice';
 import { getSessionUser } from '@/lib/auth/session';
-import { getPublicCenterInfo } from '@/lib/settings/queries';
+import { getRequestCenterSettings, publicCenterInfo } from '@/lib/settings/queries';
 
 export default async function HomePage() {
-  const [center, user] = await Promise.all([getPublicCenterInfo(getDb()), getSessionUser()]);
+  const [center, user] = await Promise.all([getRequestCenterSettings().then(publicCenterInfo), getSessionUser()]);
   const patient = user?.kind === 'patient' ? user : null;
   return (
     <div className="space-y-6">

@@ -6,6 +6,9 @@ import { dayHeading, slotLabel } from '@/lib/time/labels';
 /**
  * A professional's week: one column per day (stacked on phones), free slots green and taken ones
  * grey, each with text and an accessible name, never colour alone ("Jueves 13/11 11:00, libre").
+ * A week has up to ~150 slots: their styles are the short classes in app/globals.css (slot-free,
+ * slot-first, slot-taken), not a dozen utilities repeated on each, which were a third of the page
+ * (its HTML and, again, its RSC payload).
  */
 export function WeekGrid({
   fromDate,
@@ -45,16 +48,14 @@ export function WeekGrid({
                         <Link
                           href={hrefFor(slot)}
                           aria-label={`${slotLabel(slot.date, slot.time)}, libre${isFirst ? ', primer turno disponible' : ''}`}
-                          className={`block min-h-11 rounded-md border-2 px-1 py-2 text-center font-semibold text-free-700 hover:bg-green-200 ${
-                            isFirst ? 'border-free-700 bg-green-200' : 'border-transparent bg-free-100'
-                          }`}
+                          className={isFirst ? 'slot-free slot-first' : 'slot-free'}
                         >
                           {slot.time}
                         </Link>
                       ) : (
                         <span
                           aria-label={`${slotLabel(slot.date, slot.time)}, ocupado`}
-                          className="block min-h-11 rounded-md bg-taken-100 px-1 py-2 text-center text-taken-600 line-through"
+                          className="slot-taken"
                         >
                           {slot.time}
                         </span>

@@ -26,7 +26,7 @@ function authorized(user: SessionUser): AuthorizedUser {
   return { id: user.id, name: user.name, sessionUser: user };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...createAuthConfig(async () => (await cookies()).get(SIGNED_OUT_COOKIE)?.value),
   providers: [
     Credentials({
@@ -62,3 +62,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/** The session of the request being served, for server components and actions (lib/auth/request-session.ts). */
+export { auth } from '@/lib/auth/request-session';

@@ -26,7 +26,9 @@ export function weekRange(params: BookingParams, settings: CenterSettings, now =
 
 /**
  * What the portal shows for a week: the web-enabled professionals of the chosen specialty or
- * study (or one professional), each with the week's slots, in a constant number of queries.
+ * study (or one professional), each with the week's slots, in one round of queries: the chosen
+ * specialty / study is looked up while the week is read as if it were valid (it nearly always
+ * is); only when it is not offered on the web is the week read again without it.
  */
 export async function loadPortalWeek(
   db: Db,
@@ -36,30 +38,45 @@ export async function loadPortalWeek(
   now = new Date(),
 ): Promise<PortalWeek> {
   const { today, fromDate, toDate } = weekRange(params, settings, now);
-  let selection: PortalWeek['selection'] = null;
-  if (settings.selectionMode === 'study' && params.estudio) {
-    const study = await getWebStudy(db, params.estudio);
-    if (study) selection = { kind: 'study', id: study.id, name: study.name, indication: study.indication };
-  } else if (settings.selectionMode === 'specialty' && params.especialidad) {
-    const specialty = await getWebSpecialty(db, params.especialidad);
-    if (specialty) selection = { kind: 'specialty', id: specialty.id, name: specialty.name };
-  }
-  if (!selection && professionalId === undefined) return { fromDate, toDate, today, selection, professionals: [] };
-  const filter = {
-    specialtyId: selection?.kind === 'specialty' ? selection.id : undefined,
-    studyId: selection?.kind === 'study' ? selection.id : undefined,
-    professionalIds: professionalId !== undefined ? [professionalId] : undefined,
+  const wanted =
+    settings.selectionMode === 'study' && params.estudio
+      ? ({ kind: 'study', id: params.estudio } as const)
+      : settings.selectionMode === 'specialty' && params.especialidad
+        ? ({ kind: 'specialty', id: params.especialidad } as const)
+        : null;
+  if (!wanted && professionalId === undefined) return { fromDate, toDate, today, selection: null, professionals: [] };
+  const weekOf = (chosen: typeof wanted) => {
+    const filter = {
+      specialtyId: chosen?.kind === 'specialty' ? chosen.id : undefined,
+      studyId: chosen?.kind === 'study' ? chosen.id : undefined,
+      professionalIds: professionalId !== undefined ? [professionalId] : undefined,
+    };
+    return loadWeeksFor(
+      db,
+      filter,
+      { fromDate, toDate, specialtyId: filter.specialtyId, studyId: filter.studyId },
+      {
+        timeZone: settings.timeZone,
+        now,
+        notBefore: new Date(now.getTime() + settings.minBookingNoticeHours * 3_600_000),
+        web: true,
+      },
+    );
   };
-  const professionals = await loadWeeksFor(
-    db,
-    filter,
-    { fromDate, toDate, specialtyId: filter.specialtyId, studyId: filter.studyId },
-    {
-      timeZone: settings.timeZone,
-      now,
-      notBefore: new Date(now.getTime() + settings.minBookingNoticeHours * 3_600_000),
-      web: true,
-    },
-  );
+  const [selection, speculative] = await Promise.all([lookUpSelection(db, wanted), weekOf(wanted)]);
+  if (!selection && professionalId === undefined) return { fromDate, toDate, today, selection, professionals: [] };
+  const professionals = selection || !wanted ? speculative : await weekOf(null);
   return { fromDate, toDate, today, selection, professionals };
+}
+
+async function lookUpSelection(db: Db, wanted: { kind: 'specialty' | 'study'; id: number } | null): Promise<PortalWeek['selection']> {
+  if (wanted?.kind === 'study') {
+    const study = await getWebStudy(db, wanted.id);
+    return study ? { kind: 'study', id: study.id, name: study.name, indication: study.indication } : null;
+  }
+  if (wanted?.kind === 'specialty') {
+    const specialty = await getWebSpecialty(db, wanted.id);
+    return specialty ? { kind: 'specialty', id: specialty.id, name: specialty.name } : null;
+  }
+  return null;
 }

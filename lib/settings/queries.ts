@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { cache } from 'react';
+import { getDb, type DbOrTx } from '@/db/client';
 import { centerSettings, type CenterSettings } from '@/db/schema';
 
 /** The center's settings row. It exists from the first start (seeded), so its absence is a bug. */
@@ -10,6 +11,13 @@ export async function getCenterSettings(db: DbOrTx): Promise<CenterSettings> {
   return row;
 }
 
+/**
+ * The settings row for the page being rendered, read once however many layouts and pages of the
+ * request ask for it (React's per-request cache). For server components only: actions and
+ * transactions call getCenterSettings() and read it fresh.
+ */
+export const getRequestCenterSettings = cache(() => getCenterSettings(getDb()));
+
 /** What every portal page shows: header and contact footer. */
 export type PublicCenterInfo = Pick<
   CenterSettings,
@@ -17,7 +25,10 @@ export type PublicCenterInfo = Pick<
 >;
 
 export async function getPublicCenterInfo(db: DbOrTx): Promise<PublicCenterInfo> {
-  const s = await getCenterSettings(db);
+  return publicCenterInfo(await getCenterSettings(db));
+}
+
+export function publicCenterInfo(s: CenterSettings): PublicCenterInfo {
   return {
     centerName: s.centerName,
     homePhrase: s.homePhrase,

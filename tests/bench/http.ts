@@ -169,7 +169,15 @@ async function saturate(what: string, path: (user: number) => string, cookies: s
   };
 }
 
-/** `USERS` users, each: request, wait THINK_MS, again, for DURATION seconds. */
+/**
+ * `USERS` users, each: request, think, again, for DURATION seconds. Each user's first click comes at
+ * a random moment of the first think time, and each think time is drawn uniformly from 0.5 to 1.5
+ * THINK_MS (the same mean, so the same offered load). With every user waiting exactly THINK_MS the
+ * users fall into step: any stall (a GC pause, a busy core) bunches the requests it delays, they
+ * are served together, finish together, think the same second and come back together, so the
+ * server sees bursts of dozens of simultaneous requests and idles between them, which 50 real
+ * people do not do (docs/performance.md, "The HTTP loads").
+ */
 async function paced(what: string, path: (user: number) => string, cookies: string[], pid: number): Promise<LoadFigure> {
   const samples: number[] = [];
   let errors = 0;
@@ -178,8 +186,7 @@ async function paced(what: string, path: (user: number) => string, cookies: stri
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: USERS }, async (_, user) => {
-      // Spread the users' first clicks over one think time.
-      await new Promise((r) => setTimeout(r, (user * THINK_MS) / USERS));
+      await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
       while (performance.now() < end) {
         const start = performance.now();
         try {
@@ -190,14 +197,14 @@ async function paced(what: string, path: (user: number) => string, cookies: stri
           errors++;
         }
         samples.push(performance.now() - start);
-        await new Promise((r) => setTimeout(r, THINK_MS));
+        await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
       }
     }),
   );
   const peakRssMiB = stopRss();
   return {
     what,
-    model: `${USERS} users, ${THINK_MS / 1000} s think time`,
+    model: `${USERS} users, ${THINK_MS / 1000} s think time (0.5-1.5 s)`,
     requests: samples.length,
     perSecond: samples.length / ((performance.now() - t0) / 1000),
     latency: timingWithP99(samples),

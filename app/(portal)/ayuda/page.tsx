@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db/client';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Ayuda' };
 
 export default async function HelpPage() {
-  const s = await getCenterSettings(getDb());
+  const s = await getRequestCenterSettings();
   return (
     <article className="space-y-5 text-slate-800">
       <h1 className="text-2xl font-bold text-brand-800">Ayuda</h1>

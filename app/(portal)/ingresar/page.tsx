@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/auth/login-form';
-import { getDb } from '@/db/client';
 import { IDLE_REASON, idleMessage, safeReturnPath } from '@/lib/auth/session-claims';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Ingresar' };
 
@@ -14,7 +13,7 @@ export default async function PatientLoginPage({ searchParams }: { searchParams:
   const returnTo = safeReturnPath('patient', params.desde) ?? undefined;
   const notice =
     reason === IDLE_REASON
-      ? idleMessage((await getCenterSettings(getDb())).patientIdleMinutes)
+      ? idleMessage((await getRequestCenterSettings()).patientIdleMinutes)
       : reason === 'deshabilitado'
         ? 'Su usuario está deshabilitado para tomar turnos web.'
         : null;

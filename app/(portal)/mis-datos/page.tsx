@@ -4,7 +4,7 @@ import { ChangeEmailForm, ChangePasswordForm, MyContactForm } from '@/components
 import { getMyData } from '@/lib/accounts/queries';
 import { requirePatient } from '@/lib/auth/session';
 import { formatDni } from '@/lib/patients/schemas';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Mis Datos' };
 
@@ -21,7 +21,7 @@ function dayMonthYear(date: string | null): string {
 export default async function MyDataPage({ searchParams }: { searchParams: SearchParams }) {
   const patient = await requirePatient();
   const db = getDb();
-  const [data, center, params] = await Promise.all([getMyData(db, patient.patientId), getCenterSettings(db), searchParams]);
+  const [data, center, params] = await Promise.all([getMyData(db, patient.patientId), getRequestCenterSettings(), searchParams]);
   if (!data) throw new Error(`patient ${patient.patientId} not found`);
   const { profile } = data;
   return (

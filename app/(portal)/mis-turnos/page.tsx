@@ -8,7 +8,7 @@ import { statusLabels } from '@/lib/appointments/status';
 import { requirePatient } from '@/lib/auth/session';
 import { cancelMyAppointment, updateMyAppointmentReason } from '@/lib/booking/actions';
 import { bookingHref } from '@/lib/booking/params';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 import { formatLongDate, formatTime } from '@/lib/time/format';
 import { withDatabase } from '@/lib/server/unavailable';
 
@@ -24,7 +24,7 @@ const statusStyles = {
 async function MyAppointmentsPage() {
   const patient = await requirePatient();
   const db = getDb();
-  const [settings, rows] = await Promise.all([getCenterSettings(db), listPatientAppointments(db, patient.patientId)]);
+  const [settings, rows] = await Promise.all([getRequestCenterSettings(), listPatientAppointments(db, patient.patientId)]);
   const tz = settings.timeZone;
   const now = Date.now();
   const cutoffMs = settings.cancelCutoffHours * 3_600_000;

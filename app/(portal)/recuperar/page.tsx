@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db/client';
 import { ForgotPasswordForm } from '@/components/accounts/forgot-password-form';
 import { antiSpamSecret, createChallenge } from '@/lib/accounts/challenge';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: '¿Olvidó su contraseña?' };
 export const dynamic = 'force-dynamic';
 
 export default async function ForgotPasswordPage() {
-  const center = await getCenterSettings(getDb());
+  const center = await getRequestCenterSettings();
   return (
     <div className="mx-auto max-w-md space-y-5">
       <h1 className="text-2xl font-bold text-brand-800">¿Olvidó su contraseña?</h1>

@@ -5,7 +5,7 @@ import { RegistrationForm } from '@/components/accounts/registration-form';
 import { WebClosedNotice } from '@/components/portal/web-closed-notice';
 import { antiSpamSecret, createChallenge } from '@/lib/accounts/challenge';
 import { listWebInsurers } from '@/lib/catalog/queries';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Registrarse' };
 // A new anti-spam question for every visit.
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function RegisterPage() {
   const db = getDb();
-  const center = await getCenterSettings(db);
+  const center = await getRequestCenterSettings();
   return (
     <div className="mx-auto max-w-xl space-y-5">
       <h1 className="text-2xl font-bold text-brand-800">Registrarse</h1>

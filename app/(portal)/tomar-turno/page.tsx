@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { requirePatient } from '@/lib/auth/session';
 import { parseBookingParams } from '@/lib/booking/params';
 import { listWebProfessionals, listWebSpecialties, listWebStudies } from '@/lib/catalog/queries';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 import { WebClosedNotice } from '@/components/portal/web-closed-notice';
 
 export const metadata: Metadata = { title: 'Tomar un Nuevo Turno' };
@@ -15,7 +15,7 @@ export default async function TakeAppointmentPage({ searchParams }: { searchPara
   await requirePatient();
   const params = parseBookingParams(await searchParams);
   const db = getDb();
-  const settings = await getCenterSettings(db);
+  const settings = await getRequestCenterSettings();
   if (!settings.webEnabled) return <WebClosedNotice phones={settings.contactPhones} />;
   const studyMode = settings.selectionMode === 'study';
   const [options, professionals] = await Promise.all([

@@ -14,7 +14,7 @@ import { loadPortalWeek } from '@/lib/booking/portal-week';
 import { listWebInsurers } from '@/lib/catalog/queries';
 import { getOwnAppointment } from '@/lib/appointments/patient-appointment';
 import { getPatientProfile } from '@/lib/patients/queries';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 import { slotLabel } from '@/lib/time/labels';
 import { parseId } from '@/lib/validation/record-id';
 import { withDatabase } from '@/lib/server/unavailable';
@@ -29,7 +29,7 @@ async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<stri
   const startsAt = new Date(String(search.inicio ?? ''));
   if (professionalId === null || Number.isNaN(startsAt.getTime())) redirect('/tomar-turno');
   const db = getDb();
-  const settings = await getCenterSettings(db);
+  const settings = await getRequestCenterSettings();
   if (!settings.webEnabled) return <WebClosedNotice phones={settings.contactPhones} />;
   const agenda = bookingHref(`/tomar-turno/agenda/${professionalId}`, {
     especialidad: params.especialidad,

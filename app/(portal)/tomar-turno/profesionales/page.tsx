@@ -8,17 +8,16 @@ import { requirePatient } from '@/lib/auth/session';
 import { addDaysToDate } from '@/lib/availability/slots';
 import { bookingHref, parseBookingParams } from '@/lib/booking/params';
 import { loadPortalWeek } from '@/lib/booking/portal-week';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 import { dayHeading, formatLocalDate } from '@/lib/time/labels';
 
 export const metadata: Metadata = { title: 'Ver Profesionales' };
 
 /** "VER PROFESIONALES": everyone who attends the specialty / study, A→Z, with their free times this week. */
 export default async function ProfessionalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePatient();
-  const params = parseBookingParams(await searchParams);
+  const [, settings, search] = await Promise.all([requirePatient(), getRequestCenterSettings(), searchParams]);
+  const params = parseBookingParams(search);
   const db = getDb();
-  const settings = await getCenterSettings(db);
   if (!settings.webEnabled) return <WebClosedNotice phones={settings.contactPhones} />;
   const week = await loadPortalWeek(db, settings, params);
   if (!week.selection) redirect('/tomar-turno');

@@ -6,7 +6,7 @@ import { AppointmentSummary, BookingMessages } from '@/components/portal/appoint
 import { PrintButton } from '@/components/portal/print-button';
 import { getOwnAppointment } from '@/lib/appointments/patient-appointment';
 import { requirePatient } from '@/lib/auth/session';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Recordatorio de Turno' };
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Recordatorio de Turno' };
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const patient = await requirePatient();
   const db = getDb();
-  const [details, settings] = await Promise.all([getOwnAppointment(db, patient.patientId, (await params).id), getCenterSettings(db)]);
+  const [details, settings] = await Promise.all([getOwnAppointment(db, patient.patientId, (await params).id), getRequestCenterSettings()]);
   if (!details) notFound();
   return (
     <article className="space-y-4 rounded-lg bg-white p-6 shadow-sm print:shadow-none">

@@ -6,7 +6,7 @@ import { AppointmentSummary, BookingMessages } from '@/components/portal/appoint
 import { getOwnAppointment } from '@/lib/appointments/patient-appointment';
 import { logout } from '@/lib/auth/actions';
 import { requirePatient } from '@/lib/auth/session';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 import { withDatabase } from '@/lib/server/unavailable';
 
 export const metadata: Metadata = { title: 'Turno Insertado' };
@@ -16,7 +16,7 @@ const button = 'flex min-h-12 items-center justify-center rounded-lg px-4 text-c
 async function BookedPage({ params }: { params: Promise<{ id: string }> }) {
   const patient = await requirePatient();
   const db = getDb();
-  const [details, settings] = await Promise.all([getOwnAppointment(db, patient.patientId, (await params).id), getCenterSettings(db)]);
+  const [details, settings] = await Promise.all([getOwnAppointment(db, patient.patientId, (await params).id), getRequestCenterSettings()]);
   if (!details) notFound();
   return (
     <section role="dialog" aria-labelledby="booked-title" className="space-y-4 rounded-xl bg-white p-5 shadow-md">

@@ -14,7 +14,7 @@ import { SLOT_TAKEN_MESSAGE } from '@/lib/booking/errors';
 import { bookingHref, parseBookingParams } from '@/lib/booking/params';
 import { loadPortalWeek } from '@/lib/booking/portal-week';
 import { listWebProfessionals } from '@/lib/catalog/queries';
-import { getCenterSettings } from '@/lib/settings/queries';
+import { getRequestCenterSettings } from '@/lib/settings/queries';
 import { formatLocalDate, slotLabel } from '@/lib/time/labels';
 import { parseId } from '@/lib/validation/record-id';
 import { withDatabase } from '@/lib/server/unavailable';
@@ -27,14 +27,17 @@ type Props = {
 };
 
 async function ProfessionalAgendaPage({ params, searchParams }: Props) {
-  const patient = await requirePatient();
   const professionalId = parseId((await params).professionalId);
   const search = await searchParams;
   const query = parseBookingParams(search);
   const db = getDb();
-  const settings = await getCenterSettings(db);
+  // One round: the session check, the settings and the professional do not wait for each other.
+  const [patient, settings, [pro]] = await Promise.all([
+    requirePatient(),
+    getRequestCenterSettings(),
+    professionalId !== null ? listProfessionalsFor(db, { professionalIds: [professionalId] }, true) : [],
+  ]);
   if (!settings.webEnabled) return <WebClosedNotice phones={settings.contactPhones} />;
-  const [pro] = professionalId !== null ? await listProfessionalsFor(db, { professionalIds: [professionalId] }, true) : [];
   if (!pro) {
     return (
       <div className="space-y-3">

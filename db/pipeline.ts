@@ -1,4 +1,4 @@
-import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
+import { is, Param, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
@@ -21,7 +21,32 @@ export interface BoundQuery {
 export type Statement = SQL | BoundQuery;
 
 const templateDialect = new PgDialect();
-const templates = new Map<string, BoundQuery>();
+
+/** A template's text, and for each parameter how to get its value (what drizzle's fillPlaceholders does, decided once). */
+interface Template {
+  sql: string;
+  binders: Array<(values: Record<string, unknown>) => unknown>;
+}
+const templates = new Map<string, Template>();
+
+function valueOf(values: Record<string, unknown>, name: string): unknown {
+  if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
+  return values[name];
+}
+
+function compileTemplate(statement: SQL): Template {
+  const { sql: text, params } = templateDialect.sqlToQuery(statement);
+  const binders = params.map((p): Template['binders'][number] => {
+    if (is(p, Placeholder)) return (values) => valueOf(values, p.name);
+    if (is(p, Param) && is(p.value, Placeholder)) {
+      const { encoder } = p;
+      const name = p.value.name;
+      return (values) => encoder.mapToDriverValue(valueOf(values, name));
+    }
+    return () => p;
+  });
+  return { sql: text, binders };
+}
 
 /**
  * A statement Drizzle builds once per `key`, with `sql.placeholder()`s where the values go, and
@@ -32,10 +57,10 @@ const templates = new Map<string, BoundQuery>();
 export function statementFromTemplate(key: string, build: () => SQL, values: Record<string, unknown>): BoundQuery {
   let template = templates.get(key);
   if (!template) {
-    template = templateDialect.sqlToQuery(build());
+    template = compileTemplate(build());
     templates.set(key, template);
   }
-  return { sql: template.sql, params: fillPlaceholders(template.params, values) };
+  return { sql: template.sql, params: template.binders.map((bind) => bind(values)) };
 }
 
 /** A placeholder usable wherever Drizzle takes a value (typed loosely on purpose). */

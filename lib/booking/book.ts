@@ -66,6 +66,11 @@ export type BookingStep = 'plan' | 'render' | 'build' | 'reads' | 'checks' | 'wr
 // Advisory lock classes: serialise one patient's bookings, and one IP's, so limits cannot be overshot.
 const LOCK_PATIENT = 71;
 const LOCK_IP = 72;
+// And one slot's bookings (a professional at a start time): patients racing for a popular slot
+// queue here, so the second sees the first's turno in its reads and is refused, instead of all of
+// them inserting at once and waiting on each other inside the exclusion constraint (which
+// PostgreSQL can only untangle by aborting some of them as deadlocked, a second at a time).
+const LOCK_SLOT = 74;
 const MAX_ATTEMPTS = 3;
 
 /** A sobreturno outside every slot of the agenda lasts this long. */
@@ -149,14 +154,32 @@ async function planBooking(db: Db, req: BookingRequest, appointmentId: number, s
   const date = localToday(req.startsAt, settings.timeZone);
   const definition = await snapshot.day(req.professionalId, date, req.source === 'web');
   const plan: BookingPlan = { settings, token: snapshot.token, definition, appointmentId };
-  // Only the slot's end and kind matter here (closures and turnos remove slots, never move them).
-  const pro = { id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: 100_000 };
-  const ctx = { timeZone: settings.timeZone, now: new Date(0), notBefore: new Date(0), web: false };
-  const [week] = weeksFrom([pro], { ...definition, busy: [] }, { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId }, ctx);
-  const slot = findOfferedSlot(week.slots, req.professionalId, req.startsAt);
+  const slot = findOfferedSlot(daySlots(definition, req, date, settings.timeZone), req.professionalId, req.startsAt);
   if (slot) plan.slot = { endsAt: slot.endsAt, specialtyId: req.specialtyId ?? slot.specialtyId, studyId: req.studyId ?? slot.studyId };
   else if (isOverbook(req)) plan.slot = { endsAt: new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000), specialtyId: req.specialtyId ?? null, studyId: req.studyId ?? null };
   return plan;
+}
+
+// The day's slots as the agenda offers them, per definition (which lives as long as its snapshot).
+const slotsByDefinition = new WeakMap<DayDefinition, Map<string, Slot[]>>();
+
+/**
+ * Every slot of the professional's day that the definition offers to anyone at any time (only the
+ * slot's end and kind matter to the plan: closures and turnos remove slots, never move them),
+ * generated once per definition, specialty and study.
+ */
+function daySlots(definition: DayDefinition, req: BookingRequest, date: string, timeZone: string): Slot[] {
+  let byKind = slotsByDefinition.get(definition);
+  if (!byKind) slotsByDefinition.set(definition, (byKind = new Map()));
+  const kind = `${req.professionalId}|${req.specialtyId ?? ''}|${req.studyId ?? ''}`;
+  let slots = byKind.get(kind);
+  if (!slots) {
+    const pro = { id: req.professionalId, name: '', generalMessage: '', bookingMessage: '', maxDaysAhead: 100_000 };
+    const ctx = { timeZone, now: new Date(0), notBefore: new Date(0), web: false };
+    [{ slots }] = weeksFrom([pro], { ...definition, busy: [] }, { fromDate: date, toDate: date, specialtyId: req.specialtyId, studyId: req.studyId }, ctx);
+    byKind.set(kind, slots);
+  }
+  return slots;
 }
 
 /** The turno a booking writes. */
@@ -362,7 +385,7 @@ async function bookInTransaction(
   const date = localToday(req.startsAt, tz);
   const overbook = isOverbook(req);
   const moving = req.rescheduleFromId !== undefined;
-  // Every lock in the first statement, in a fixed order (patient, IP, agenda). The agenda keys come
+  // Every lock in the first statement, in a fixed order (patient, IP, agenda, slot). The agenda keys come
   // before the token is compared: an agenda change that would strand turnos waits for this
   // booking, or this booking waits for it and sees its new token (lib/agenda/lock.ts). The same
   // statement sets plan_cache_mode for the rest of the transaction: the same few statement shapes
@@ -372,8 +395,8 @@ async function bookInTransaction(
   const statements: Statement[] = [
     statementFromTemplate(
       `booking.locks|${withIp}`,
-      () => sql`select set_config('plan_cache_mode', 'force_generic_plan', true), pg_advisory_xact_lock(${LOCK_PATIENT}, ${placeholder('patient')}), ${withIp ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${placeholder('ip')})), ` : sql``}${bookingAgendaLocks(placeholder('professional'))}`,
-      { patient: req.patientId, ip: req.ip, professional: req.professionalId },
+      () => sql`select set_config('plan_cache_mode', 'force_generic_plan', true), pg_advisory_xact_lock(${LOCK_PATIENT}, ${placeholder('patient')}), ${withIp ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${placeholder('ip')})), ` : sql``}${bookingAgendaLocks(placeholder('professional'))}, pg_advisory_xact_lock(${LOCK_SLOT}, hashtext(${placeholder('slot')}))`,
+      { patient: req.patientId, ip: req.ip, professional: req.professionalId, slot: `${req.professionalId}@${req.startsAt.toISOString()}` },
     ),
   ];
   const checks = checksPart(builder, req, now, date, tz);

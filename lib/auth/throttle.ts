@@ -94,12 +94,3 @@ export async function countFailures(db: DbOrTx, key: AttemptKey, windowMinutes: 
   const [counts] = rowsOf<{ account_failures: number; ip_failures: number }>(result);
   return { accountFailures: Number(counts.account_failures), ipFailures: Number(counts.ip_failures) };
 }
-
-/** Old attempts only matter for the window; call from a periodic job. Returns rows deleted. */
-export async function pruneLoginAttempts(db: DbOrTx, olderThanHours = 24): Promise<number> {
-  const deleted = await db
-    .delete(loginAttempts)
-    .where(sql`${loginAttempts.attemptedAt} < now() - make_interval(hours => ${olderThanHours})`)
-    .returning({ id: loginAttempts.id });
-  return deleted.length;
-}

@@ -5,6 +5,7 @@ import { workerHeartbeats } from '@/db/schema';
 import { createTransportResolver } from './transports/cached';
 import type { Db } from '@/db/client';
 import { enqueueDueReminders } from '@/lib/reminders/automatic';
+import { pruneExpiredRows } from '@/lib/server/housekeeping';
 import { log as serverLog } from '@/lib/server/log';
 import { DEFAULT_CLAIM_LIMIT, errorText, runWorkerOnce, type RunOptions, type TransportSource, type WorkerRunResult } from './worker';
 
@@ -20,6 +21,8 @@ export interface WorkerOptions extends RunOptions {
   onRun?: (result: WorkerRunResult) => void;
   /** How often the automatic reminder rules are applied (lib/reminders/automatic.ts); false = never. */
   remindEveryMs?: number | false;
+  /** How often expired throttle rows are deleted (lib/server/housekeeping.ts); false = never. Default: hourly. */
+  pruneEveryMs?: number | false;
 }
 
 export interface RunningWorker {
@@ -60,6 +63,8 @@ export function startWorker(db: DbOrTx, options: WorkerOptions = {}): RunningWor
   let lastBeat = 0;
   let lastRemind = 0;
   const remindEveryMs = options.remindEveryMs ?? 60_000;
+  let lastPrune = 0;
+  const pruneEveryMs = options.pruneEveryMs ?? 3_600_000;
   let lastError = '';
 
   const sleep = (ms: number) =>
@@ -85,6 +90,10 @@ export function startWorker(db: DbOrTx, options: WorkerOptions = {}): RunningWor
           lastRemind = Date.now();
           // Safe on every instance at once: each turno is reminded once per rule (unique index).
           await enqueueDueReminders(db as Db);
+        }
+        if (pruneEveryMs !== false && Date.now() - lastPrune >= pruneEveryMs) {
+          lastPrune = Date.now();
+          await pruneExpiredRows(db);
         }
         const result = await runWorkerOnce(db, source, { ...options, workerId });
         if (result.claimed > 0) options.onRun?.(result);

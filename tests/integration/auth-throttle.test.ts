@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { expect, it } from 'vitest';
-import { loginAttempts } from '@/db/schema';
+import { expect, it, vi } from 'vitest';
+import { loginAttempts, rateLimitEvents } from '@/db/schema';
 import {
   beginLoginAttempt,
   countFailures,
   finishLoginAttempt,
-  pruneLoginAttempts,
   type AttemptKey,
   type ThrottleLimits,
 } from '@/lib/auth/throttle';
+import { startWorker } from '@/lib/messaging/worker-loop';
+import { pruneLoginAttempts } from '@/lib/server/housekeeping';
 import { describeEachEngine, describePostgresOnly } from '../support/db';
 
 const limits: ThrottleLimits = { windowMinutes: 15, maxPerAccount: 5, maxPerIp: 20 };
@@ -79,6 +80,31 @@ describeEachEngine('login throttling (login_attempts)', (getCtx) => {
       { scope: 'staff', identifier: 'admin', ip: 'x', succeeded: false },
     ]);
     expect(await pruneLoginAttempts(db)).toBe(1);
+  });
+
+  it('the outbox worker deletes expired attempts and rate-limit events on its own, and keeps the recent ones', async () => {
+    const { db } = getCtx();
+    const twoDaysAgo = sql`now() - interval '2 days'`;
+    await db.insert(loginAttempts).values([
+      { scope: 'patient', identifier: '30111222', ip: 'x', succeeded: false, attemptedAt: twoDaysAgo },
+      { scope: 'patient', identifier: '30111222', ip: 'x', succeeded: false },
+    ]);
+    await db.insert(rateLimitEvents).values([
+      { bucket: 'registration:ip', key: '198.51.100.9', at: twoDaysAgo },
+      { bucket: 'registration:ip', key: '198.51.100.9' },
+    ]);
+    const worker = startWorker(db, { workerId: 'outbox@prune-test', pollMs: 50, remindEveryMs: false, log: () => {} });
+    try {
+      await vi.waitFor(
+        async () => {
+          expect(await db.select().from(loginAttempts)).toHaveLength(1);
+          expect(await db.select().from(rateLimitEvents)).toHaveLength(1);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

@@ -72,46 +72,30 @@ function toQuery(dialect: DrizzleInternals['dialect'], statement: Statement): Bo
   return { sql: q.sql, params: q.params.map((p) => (p instanceof Date ? p.toISOString() : p)) };
 }
 
-interface PostgresJsClient {
-  unsafe(query: string, params: unknown[], options: { prepare: boolean }): PromiseLike<Iterable<Record<string, unknown>>> & { execute(): PromiseLike<Iterable<Record<string, unknown>>> };
-}
 interface PgliteClient {
   query(query: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
 }
 /** What Drizzle keeps inside a transaction object: its driver session and its SQL dialect. */
 interface DrizzleInternals {
-  session: { client: PostgresJsClient | PgliteClient };
+  session: { client: PgliteClient };
   dialect: { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } };
 }
 
-/**
- * Runs statements inside a transaction strictly in the given order, each with its own snapshot
- * (read committed: a statement sees what committed before it started, including what an earlier
- * statement's locks waited for), and on PostgreSQL in ONE network round trip: postgres.js sends
- * them back to back on the transaction's connection without waiting for the answers. On PGlite
- * (in process, no network) they simply run one after another.
- *
- * Every statement settles on its own: a failed one does not hide the answers of those before it.
- * After a failure PostgreSQL aborts the transaction (the later statements fail with 25P02), so the
- * caller must throw to roll back. Statements are prepared (named, per connection) on PostgreSQL.
- */
-export async function pipelineInTransaction(tx: Tx, statements: Statement[]): Promise<Settled[]> {
+/** A query's answer as a Settled: its rows, or its error (never thrown). */
+function settle<R extends Iterable<Record<string, unknown>>>(query: PromiseLike<R>): Promise<Settled & { command?: string }> {
+  return Promise.resolve(query).then(
+    (rows) => ({ ok: true as const, rows: [...rows], command: (rows as { command?: string }).command }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** PGlite (in process, no network): the statements of a Drizzle transaction, one after another. */
+async function runInPgliteTransaction(tx: Tx, statements: Statement[]): Promise<Settled[]> {
   const { session, dialect } = tx as unknown as DrizzleInternals;
-  const queries = statements.map((statement) => toQuery(dialect, statement));
-  const client = session.client;
-  const settle = (rows: Iterable<Record<string, unknown>>): Settled => ({ ok: true, rows: [...rows] });
-  if ('unsafe' in client) {
-    // execute() hands each query to the connection now, in this order (awaiting would defer it).
-    const sent = queries.map((q) => client.unsafe(q.sql, q.params, { prepare: true }).execute());
-    return Promise.all(sent.map((p) => Promise.resolve(p).then(settle, (error: unknown): Settled => ({ ok: false, error }))));
-  }
   const answers: Settled[] = [];
-  for (const q of queries) {
-    try {
-      answers.push(settle((await client.query(q.sql, q.params)).rows));
-    } catch (error) {
-      answers.push({ ok: false, error });
-    }
+  for (const statement of statements) {
+    const q = toQuery(dialect, statement);
+    answers.push(await settle(session.client.query(q.sql, q.params).then((result) => result.rows)));
   }
   return answers;
 }
@@ -124,8 +108,11 @@ export function asDate(value: unknown): Date {
 /** A transaction as pipelinedTransaction() hands it over. */
 export interface PipelinedTx {
   /**
-   * Runs statements in order, each settling on its own (see pipelineInTransaction). On PostgreSQL
-   * they go in one round trip, and the first call carries the BEGIN with it. With `commit`, the
+   * Runs statements strictly in the given order, each with its own snapshot (read committed: a
+   * statement sees what committed before it started, including what an earlier statement's locks
+   * waited for), each settling on its own: a failed one does not hide the answers of those before
+   * it. On PostgreSQL they go in one round trip (prepared, named per connection), and the first
+   * call carries the BEGIN with it. With `commit`, the
    * COMMIT goes in the same round (PostgreSQL; on PGlite the transaction commits when `fn` returns):
    * a transaction for statements that decide for themselves whether to write. If any statement
    * failed, it throws the first error and nothing was committed.
@@ -152,7 +139,7 @@ export async function pipelinedTransaction<T>(db: Db, fn: (tx: PipelinedTx) => P
       const result = await fn({
         // A committing run commits when fn returns (Drizzle's transaction).
         run: async (statements, options = {}) => {
-          const answers = await pipelineInTransaction(tx, statements);
+          const answers = await runInPgliteTransaction(tx, statements);
           for (const answer of answers) if (!answer.ok) failed ??= { error: answer.error };
           if (failed && options.commit) throw failed.error;
           return answers;
@@ -165,9 +152,6 @@ export async function pipelinedTransaction<T>(db: Db, fn: (tx: PipelinedTx) => P
   }
   const { dialect } = db as unknown as DrizzleInternals;
   const reserved: ReservedSql = await client.reserve();
-  type Answer = Settled & { command?: string };
-  const settle = (query: PromiseLike<Iterable<Record<string, unknown>> & { command?: string }>): Promise<Answer> =>
-    Promise.resolve(query).then((rows): Answer => ({ ok: true, rows: [...rows], command: rows.command }), (error: unknown): Answer => ({ ok: false, error }));
   let begin: Promise<Settled> | undefined;
   let committed = false;
   let failed: unknown;

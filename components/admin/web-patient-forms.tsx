@@ -2,11 +2,10 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { CheckboxField, TextField } from '@/components/admin/form-controls';
+import { CheckboxField, TextAreaField, TextField } from '@/components/admin/form-controls';
 import { FormError } from '@/components/forms/field-error';
 import { webPatientCreateSchema, webPatientUpdateSchema, type WebPatientCreate, type WebPatientUpdate } from '@/lib/web-patients/schemas';
 import { FormFooter } from './catalog/form-footer';
-import { TextAreaField } from './catalog/textarea-field';
 import { useActionSubmit, type SaveAction } from './catalog/use-action-submit';
 
 /** MODIFICAR ACTIVACION/CONTRASEÑA. */

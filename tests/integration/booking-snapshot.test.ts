@@ -11,25 +11,14 @@ import { rowsOf, type Db } from '@/db/client';
 import { pipelinedTransaction } from '@/db/pipeline';
 import * as s from '@/db/schema';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
-import { at, createTestCenter, NOW, updateSettings, type TestCenter } from '../support/center';
+import { at, createTestCenter, NOW, updateSettings, webBooking, type TestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
 
 const token = async (db: Db) => rowsOf<{ token: string }>(await db.execute(sql`select token from agenda_version`))[0]?.token;
 
 describeEachEngine('booking against an agenda kept in memory', (getCtx) => {
   let c: TestCenter;
-  const request = (overrides: Partial<BookingRequest> = {}): BookingRequest => ({
-    patientId: c.patientId,
-    professionalId: c.professionalId,
-    specialtyId: c.specialtyId,
-    insurerId: c.insurerId,
-    startsAt: at('2026-11-25', '10:00'),
-    source: 'web',
-    ip: '203.0.113.7',
-    reason: 'Control',
-    now: NOW,
-    ...overrides,
-  });
+  const request = (overrides: Partial<BookingRequest> = {}) => webBooking(c, overrides);
 
   it('changes the agenda token on every statement that touches what a slot check reads, and only then', async () => {
     const { db } = getCtx();

@@ -5,23 +5,12 @@ import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
 import { SLOT_TAKEN_MESSAGE } from '@/lib/booking/errors';
 import { bookingConfirmation, enqueueBookingConfirmation } from '@/lib/booking/notify';
-import { at, createTestCenter, NOW, updateSettings, type TestCenter } from '../support/center';
+import { at, createTestCenter, NOW, updateSettings, webBooking, type TestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
 
 describeEachEngine('booking a turno', (getCtx) => {
   let c: TestCenter;
-  const request = (overrides: Partial<BookingRequest> = {}): BookingRequest => ({
-    patientId: c.patientId,
-    professionalId: c.professionalId,
-    specialtyId: c.specialtyId,
-    insurerId: c.insurerId,
-    startsAt: at('2026-11-25', '10:00'),
-    source: 'web',
-    ip: '203.0.113.7',
-    reason: 'Control',
-    now: NOW,
-    ...overrides,
-  });
+  const request = (overrides: Partial<BookingRequest> = {}) => webBooking(c, overrides);
   const book = (overrides: Partial<BookingRequest> = {}) => bookAppointment(getCtx().db, request(overrides));
   const live = async () =>
     getCtx().db.select().from(s.appointments).where(eq(s.appointments.status, 'reserved'));

@@ -6,7 +6,7 @@ import { rowsOf } from '@/db/client';
 import { COUNT_CAP, listWebAppointments, type WebListingFilters, type WebListingRow } from '@/lib/appointments/web-listing';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
-import { at, createTestCenter, NOW, TZ, type TestCenter } from '../support/center';
+import { at, createTestCenter, NOW, TZ, webBooking, type TestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
 
 /** "Listado de Turnos dados por Sistema Web": what it shows, each filter, and its keyset pages. */
@@ -24,17 +24,8 @@ describeEachEngine('web listing', (getCtx) => {
   });
 
   const book = async (overrides: Partial<BookingRequest>) => {
-    const result = await bookAppointment(getCtx().db, {
-      patientId: c.patientId,
-      professionalId: c.professionalId,
-      specialtyId: c.specialtyId,
-      insurerId: c.insurerId,
-      startsAt: at('2026-11-25', '10:00'),
-      source: 'web',
-      ip: '203.0.113.7',
-      now: NOW,
-      ...overrides,
-    });
+    // The center requires no reason: a web booking without one, as a patient may make it.
+    const result = await bookAppointment(getCtx().db, webBooking(c, { reason: undefined, ...overrides }));
     if (!result.ok) throw new Error(`booking refused: ${result.message}`);
     return result.appointmentId;
   };

@@ -7,6 +7,7 @@ import { fromZonedTime } from 'date-fns-tz';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import * as s from '../../db/schema';
+import type { BookingRequest } from '../../lib/booking/book';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
 export const TZ = 'America/Argentina/Buenos_Aires';
@@ -101,4 +102,23 @@ export async function createTestCenter(db: DbOrTx, settings: Partial<s.NewCenter
 
 export async function updateSettings(db: DbOrTx, values: Partial<s.NewCenterSettings>) {
   await db.update(s.centerSettings).set(values).where(eq(s.centerSettings.id, 1));
+}
+
+/**
+ * A patient's web booking at this center (the first patient, the first professional, Wednesday
+ * 25/11 10:00, OSDE, from one IP, "now" = NOW), with any field overridden.
+ */
+export function webBooking(c: TestCenter, overrides: Partial<BookingRequest> = {}): BookingRequest {
+  return {
+    patientId: c.patientId,
+    professionalId: c.professionalId,
+    specialtyId: c.specialtyId,
+    insurerId: c.insurerId,
+    startsAt: at('2026-11-25', '10:00'),
+    source: 'web',
+    ip: '203.0.113.7',
+    reason: 'Control',
+    now: NOW,
+    ...overrides,
+  };
 }

@@ -2,11 +2,10 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { TextField } from '@/components/admin/form-controls';
+import { TextAreaField, TextField } from '@/components/admin/form-controls';
 import { FormError } from '@/components/forms/field-error';
 import { studySchema, type StudyInput } from '@/lib/catalog/schemas';
 import { FormFooter } from './form-footer';
-import { TextAreaField } from './textarea-field';
 import { useActionSubmit, type SaveAction } from './use-action-submit';
 
 /** ABM ESTUDIOS: NUEVO / modificar, with its INDICACION. */

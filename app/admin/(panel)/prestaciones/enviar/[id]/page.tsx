@@ -64,6 +64,16 @@ export default async function SendBatchPage({ params, searchParams }: { params: 
   const channelWord = batch.channel === 'email' ? 'mails' : 'SMS';
   const draft = batch.status === 'draft';
   const exportHref = (format: 'csv' | 'xlsx') => `${SEND_PATH}/${batch.id}/exportar?formato=${format}`;
+  const exportLinks = (
+    <>
+      <a href={exportHref('csv')} className={plainButton}>
+        Exportar CSV
+      </a>
+      <a href={exportHref('xlsx')} className={plainButton}>
+        Exportar Excel
+      </a>
+    </>
+  );
   const nextHref = rows.length === BATCH_PAGE ? `${SEND_PATH}/${batch.id}?desde=${rows[rows.length - 1].id}` : null;
   const cell = 'px-2 py-2 align-top';
 
@@ -105,12 +115,7 @@ export default async function SendBatchPage({ params, searchParams }: { params: 
             tone="primary"
             pendingLabel="Enviando…"
           />
-          <a href={exportHref('csv')} className={plainButton}>
-            Exportar CSV
-          </a>
-          <a href={exportHref('xlsx')} className={plainButton}>
-            Exportar Excel
-          </a>
+          {exportLinks}
           <ActionButton
             action={discardBatchAction}
             input={{ batchId: batch.id }}
@@ -128,12 +133,7 @@ export default async function SendBatchPage({ params, searchParams }: { params: 
             <Link href={SEND_PATH} className={primaryButton}>
               Nuevo envío
             </Link>
-            <a href={exportHref('csv')} className={plainButton}>
-              Exportar CSV
-            </a>
-            <a href={exportHref('xlsx')} className={plainButton}>
-              Exportar Excel
-            </a>
+            {exportLinks}
             {batch.counts.error > 0 && staff.role === 'admin' && (
               <Link href={`/admin/prestaciones/registro?estado=unsent&tipo=${batch.channel}`} className={plainButton}>
                 Ver errores en el Registro de envíos

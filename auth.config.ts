@@ -23,13 +23,13 @@ export type AuthorizedUser = User & { sessionUser: SessionUser };
 export type SignedOutMarkerReader = () => string | undefined | Promise<string | undefined>;
 
 /**
- * The edge-safe half of the Auth.js setup (STACK.md trap 1): the middleware builds its own
- * instance from this; lib/auth/auth.ts adds the credential providers, which need the database.
- * Each side passes how it reads the request's cookies.
+ * The Auth.js setup without the credential providers, which lib/auth/auth.ts adds (they need the
+ * database); the caller passes how it reads the request's cookies.
  *
- * The idle lock lives in the `jwt` callback: every request that reaches Auth.js (the middleware
- * runs on every page, RSC and server-action request) re-issues the cookie with a fresh
- * `lastSeen`, and returning null once the idle minutes have passed makes Auth.js clear it.
+ * The `jwt` callback stamps the session at sign-in and holds the idle lock's rules for Auth.js's
+ * own endpoints (`/api/auth/session`): returning null once the idle minutes have passed makes
+ * Auth.js clear the cookie. The middleware applies the same rules on every page, RSC and
+ * server-action request (lib/auth/middleware-session.ts) and moves `lastSeen` forward.
  */
 export function createAuthConfig(readSignedOutMarker: SignedOutMarkerReader) {
   return {

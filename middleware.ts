@@ -1,31 +1,22 @@
-import NextAuth from 'next-auth';
-import type { NextAuthRequest } from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
-import { createAuthConfig } from '@/auth.config';
-import {
-  IDLE_REASON,
-  isSignedOut,
-  loginPathFor,
-  PATIENT_LOGIN_PATH,
-  SIGNED_OUT_COOKIE,
-  STAFF_LOGIN_PATH,
-  type SessionKind,
-} from '@/lib/auth/session-claims';
-import { decodeSessionClaims, findSessionCookie } from '@/lib/auth/session-cookie';
+import { readMiddlewareSession, type MiddlewareSession } from '@/lib/auth/middleware-session';
+import { IDLE_REASON, loginPathFor, PATIENT_LOGIN_PATH, STAFF_LOGIN_PATH, type SessionKind } from '@/lib/auth/session-claims';
 import { headersWithRequestId, REQUEST_ID_HEADER, requestIdFrom } from '@/lib/server/request-id';
 import { contentSecurityPolicy, createNonce, HSTS_HEADER_VALUE, isHttpsRequest } from '@/lib/security/headers';
 
 /**
  * The first, optimistic gate (pages, layouts and actions check again) and the server side of
- * the idle lock. Edge runtime: no database here (STACK.md trap 1).
+ * the idle lock. It runs on Node.js (`runtime: 'nodejs'` below, stable since Next.js 15.5), in the
+ * server's own process: on the edge runtime it ran in a sandbox that cost each page ~15% of its
+ * CPU. No database here all the same: it runs before every page and must stay cheap.
  *
- * Auth.js runs the `jwt` callback for every request that passes through here, re-issuing the
- * session cookie with a fresh `lastSeen` (so each page view, navigation and server action counts
- * as activity), or clearing it once the idle minutes have passed. Next.js hides its router headers
- * from middleware, so link prefetches count too; the router only prefetches right after a
- * navigation or on hover/scroll, never on a timer, so they do not keep an unattended session alive.
+ * Each request that passes through here moves the session's `lastSeen` forward
+ * (lib/auth/middleware-session.ts: the `jwt` callback's rules, the cookie re-issued at most every
+ * 15 s), so each page view, navigation and server action counts as activity, and a session past
+ * its idle minutes is cleared. Next.js hides its router headers from middleware, so link
+ * prefetches count too; the router only prefetches right after a navigation or on hover/scroll,
+ * never on a timer, so they do not keep an unattended session alive.
  */
-const { auth } = NextAuth((req) => createAuthConfig(() => req?.cookies.get(SIGNED_OUT_COOKIE)?.value));
 
 /** The patient's private pages. The portal home, the insurer list, help and registration are public. */
 const PATIENT_PRIVATE_PREFIXES = ['/mis-turnos', '/tomar-turno', '/mis-datos'];
@@ -49,13 +40,13 @@ function securityOf(req: NextRequest) {
   return { csp, https };
 }
 
-function withSecurityHeaders(response: Response, security: ReturnType<typeof securityOf>): Response {
+function withSecurityHeaders(response: NextResponse, security: ReturnType<typeof securityOf>): NextResponse {
   response.headers.set('Content-Security-Policy', security.csp);
   if (security.https) response.headers.set('Strict-Transport-Security', HSTS_HEADER_VALUE);
   return response;
 }
 
-function redirectTo(req: NextRequest, path: string, params: Record<string, string | undefined>): Response {
+function redirectTo(req: NextRequest, path: string, params: Record<string, string | undefined>): NextResponse {
   const url = new URL(path, req.nextUrl.origin);
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
   // A server action's fetch does not navigate on a plain redirect: answer the way Next.js
@@ -69,37 +60,33 @@ function redirectTo(req: NextRequest, path: string, params: Record<string, strin
   return NextResponse.redirect(url);
 }
 
-const handleRequest = auth(async (req) => {
+export default function middleware(req: NextRequest): NextResponse {
   const security = securityOf(req);
   // For the logs (lib/server/log.ts): the app reads it from the request, the client gets it back.
   const requestId = requestIdFrom(req.headers);
-  const response = withSecurityHeaders(await gate(req, security.csp, requestId), security);
+  const session = readMiddlewareSession(req.cookies.getAll(), req.headers);
+  const response = withSecurityHeaders(gate(req, session, security.csp, requestId), security);
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  for (const c of session.cookies) response.cookies.set(c.name, c.value, c.options);
   return response;
-});
+}
 
-async function gate(req: NextAuthRequest, csp: string, requestId: string): Promise<Response> {
+function gate(req: NextRequest, session: MiddlewareSession, csp: string, requestId: string): NextResponse {
   const { pathname } = req.nextUrl;
-  const user = req.auth?.user ?? null;
   const area = privateAreaOf(pathname);
   const isLoginPage = pathname === PATIENT_LOGIN_PATH || pathname === STAFF_LOGIN_PATH;
 
-  if (!user && !isLoginPage) {
-    const cookie = findSessionCookie(req.cookies.getAll());
-    const stale = cookie ? await decodeSessionClaims(cookie) : null;
-    const signedOut = stale !== null && isSignedOut(stale, req.cookies.get(SIGNED_OUT_COOKIE)?.value);
-    if (cookie && !signedOut) {
-      // A session cookie but no session: it went idle (Auth.js clears the cookie in this
-      // same response). Say so on the sign-in page, as the manual shows.
-      const kind = stale?.user.kind ?? area ?? 'patient';
-      return redirectTo(req, loginPathFor(kind), {
-        motivo: IDLE_REASON,
-        desde: area === kind ? pathname : undefined,
-      });
-    }
+  if (session.ended && !isLoginPage) {
+    // A session cookie but no session: it went idle (its cookie is cleared in this same
+    // response). Say so on the sign-in page, as the manual shows.
+    const kind = session.ended.claims?.user.kind ?? area ?? 'patient';
+    return redirectTo(req, loginPathFor(kind), {
+      motivo: IDLE_REASON,
+      desde: area === kind ? pathname : undefined,
+    });
   }
 
-  if (area && user?.kind !== area) {
+  if (area && session.user?.kind !== area) {
     return redirectTo(req, loginPathFor(area), { desde: pathname });
   }
   // Next.js reads the nonce from the request's own CSP header and puts it on its scripts.
@@ -108,16 +95,7 @@ async function gate(req: NextAuthRequest, csp: string, requestId: string): Promi
   return NextResponse.next({ request: { headers } });
 }
 
-/**
- * With a lazy config (a function), Auth.js hands back the wrapped handler as a promise, which
- * Next.js refuses as the middleware's default export ("must export a default function"), so every
- * page answered 500. Await it inside a real function.
- */
-export default async function middleware(...args: Parameters<typeof handleRequest>) {
-  const handler = await (handleRequest as unknown as Promise<typeof handleRequest> | typeof handleRequest);
-  return handler(...args);
-}
-
 export const config = {
+  runtime: 'nodejs',
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|xml|css|js|map)$).*)'],
 };

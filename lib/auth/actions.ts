@@ -115,7 +115,7 @@ export async function loginStaff(_prev: LoginState, formData: FormData): Promise
 export async function logout(): Promise<void> {
   const session = await auth();
   const cookie = findSessionCookie((await cookies()).getAll());
-  const sid = cookie ? (await decodeSessionClaims(cookie))?.sid : undefined;
+  const sid = cookie ? decodeSessionClaims(cookie)?.sid : undefined;
   if (sid) {
     // Requests still in flight will come back with this session's cookie re-issued: the marker
     // makes the middleware and auth() treat it as ended anyway.

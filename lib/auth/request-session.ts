@@ -2,7 +2,7 @@ import 'server-only';
 import type { Session } from 'next-auth';
 import { cookies, headers } from 'next/headers';
 import { isSessionExpired, isSignedOut, SESSION_MAX_AGE_SECONDS, SIGNED_OUT_COOKIE } from '@/lib/auth/session-claims';
-import { decodeSessionClaims, findSessionCookie, sessionCookieName } from '@/lib/auth/session-cookie';
+import { decodeSessionClaims, findSessionCookie, sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie';
 
 /**
  * The session of the request being served, for server components and server actions: the same
@@ -10,24 +10,14 @@ import { decodeSessionClaims, findSessionCookie, sessionCookieName } from '@/lib
  * for expiry, then the `jwt` callback's checks: idle, absolute lifetime, signed out), without its
  * cost. Auth.js's version runs its whole session endpoint for each call: a CSRF token, the
  * decryption, then a re-encryption of the refreshed cookie, which a server component cannot set
- * and drops (the middleware re-issues the cookie on every request), and a JSON round trip.
+ * and drops (the middleware re-issues the cookie), and a JSON round trip.
  */
 export async function auth(): Promise<Session | null> {
   const [requestHeaders, jar] = await Promise.all([headers(), cookies()]);
   const cookie = findSessionCookie(jar.getAll(), [sessionCookieName(usesSecureCookies(requestHeaders))]);
   if (!cookie) return null;
-  const claims = await decodeSessionClaims(cookie);
+  const claims = decodeSessionClaims(cookie);
   if (!claims || isSessionExpired(claims, Date.now()) || isSignedOut(claims, jar.get(SIGNED_OUT_COOKIE)?.value)) return null;
   return { user: claims.user, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000).toISOString() };
 }
 
-/**
- * Whether Auth.js names its cookies `__Secure-` for this request: its URL is AUTH_URL when set,
- * else the forwarded protocol (https when none), as @auth/core's createActionURL() decides.
- */
-function usesSecureCookies(requestHeaders: Headers): boolean {
-  const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
-  if (configured) return new URL(configured).protocol === 'https:';
-  const proto = requestHeaders.get('x-forwarded-proto') ?? 'https';
-  return (proto.endsWith(':') ? proto : `${proto}:`) === 'https:';
-}

@@ -1,4 +1,4 @@
-import { decode } from 'next-auth/jwt';
+import { openSessionToken } from '@/lib/auth/session-jwe';
 import { readClaims, type SessionClaims } from '@/lib/auth/session-claims';
 
 /** Auth.js's session cookie names: with the `__Secure-` prefix on HTTPS, plain on HTTP. */
@@ -8,6 +8,8 @@ export interface RawSessionCookie {
   /** Also the salt the JWT was encrypted with. */
   name: string;
   value: string;
+  /** The names of the `.0`, `.1`... cookies it was joined from, when Auth.js split it. */
+  chunks?: string[];
 }
 
 /** The name Auth.js gives the session cookie on HTTPS (`secure`) or plain HTTP. */
@@ -16,7 +18,18 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 /**
- * The raw session cookie, joined if Auth.js split it into `.0`, `.1`... chunks. Edge-safe.
+ * Whether Auth.js names its cookies `__Secure-` for this request: its URL is AUTH_URL when set,
+ * else the forwarded protocol (https when none), as @auth/core's createActionURL() decides.
+ */
+export function usesSecureCookies(requestHeaders: Headers): boolean {
+  const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  if (configured) return new URL(configured).protocol === 'https:';
+  const proto = requestHeaders.get('x-forwarded-proto') ?? 'https';
+  return (proto.endsWith(':') ? proto : `${proto}:`) === 'https:';
+}
+
+/**
+ * The raw session cookie, joined if Auth.js split it into `.0`, `.1`... chunks.
  * `names`: the names to look for, in order (by default both, secure first).
  */
 export function findSessionCookie(cookies: { name: string; value: string }[], names: readonly string[] = SESSION_COOKIES): RawSessionCookie | null {
@@ -26,7 +39,7 @@ export function findSessionCookie(cookies: { name: string; value: string }[], na
     const chunks = cookies
       .filter((c) => c.name.startsWith(`${name}.`))
       .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length) return { name, value: chunks.map((c) => c.value).join('') };
+    if (chunks.length) return { name, value: chunks.map((c) => c.value).join(''), chunks: chunks.map((c) => c.name) };
   }
   return null;
 }
@@ -35,14 +48,19 @@ export function findSessionCookie(cookies: { name: string; value: string }[], na
  * Our claims from a session cookie, *without* the idle and sign-out checks: for telling who a
  * session that is no longer valid belonged to. Null when it cannot be decrypted.
  */
-export async function decodeSessionClaims(cookie: RawSessionCookie): Promise<SessionClaims | null> {
-  const secret = authSecrets();
-  if (!secret.length) return null;
-  try {
-    return readClaims(await decode({ token: cookie.value, secret, salt: cookie.name }));
-  } catch {
-    return null;
-  }
+export function decodeSessionClaims(cookie: RawSessionCookie): SessionClaims | null {
+  return readClaims(decodeSessionToken(cookie));
+}
+
+/** The whole decrypted token of a session cookie (our claims and Auth.js's), or null. */
+export function decodeSessionToken(cookie: RawSessionCookie): Record<string, unknown> | null {
+  const secrets = authSecrets();
+  return secrets.length ? openSessionToken(cookie.value, secrets, cookie.name) : null;
+}
+
+/** The secret Auth.js encrypts new session tokens with (next-auth: AUTH_SECRET first). */
+export function sealingSecret(): string | undefined {
+  return process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? authSecrets()[0];
 }
 
 /** The secrets Auth.js decrypts with, newest first, as it reads them from the environment (AUTH_SECRET_1..3, AUTH_SECRET). */

@@ -1,14 +1,11 @@
 import { TRY_AGAIN_TEXT, TRY_AGAIN_TITLE } from '@/components/errors/try-again-notice';
+import { escapeHtml } from '@/lib/security/escape-html';
 
 export const dynamic = 'force-dynamic';
 
 /** Only back to a page of this site: a path, never another host. */
 function safeBack(value: string | null): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/';
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import type { Slot } from '@/lib/availability/slots';
 import { datesBetween } from '@/lib/availability/slots';
+import { escapeHtml } from '@/lib/security/escape-html';
 import { dayHeading, slotLabel } from '@/lib/time/labels';
 
 /**
@@ -9,6 +9,12 @@ import { dayHeading, slotLabel } from '@/lib/time/labels';
  * A week has up to ~150 slots: their styles are the short classes in app/globals.css (slot-free,
  * slot-first, slot-taken), not a dozen utilities repeated on each, which were a third of the page
  * (its HTML and, again, its RSC payload).
+ *
+ * Each day's slots are written as HTML here (slotItems), not as React elements: ~150 slots of
+ * three elements each went through React twice per page (the RSC payload, then the HTML), about a
+ * fifth of the page's CPU, for markup that never changes on the client. The free slots are plain
+ * links, not next/link: as client components they cost more again, and a phone would prefetch the
+ * confirmation page of every slot on screen. Everything written is escaped (escapeHtml).
  */
 export function WeekGrid({
   fromDate,
@@ -39,37 +45,30 @@ export function WeekGrid({
             ) : daySlots.length === 0 ? (
               <p className="text-center text-sm text-slate-500">Sin horarios</p>
             ) : (
-              <ul className="grid grid-cols-4 gap-1 sm:grid-cols-1">
-                {daySlots.map((slot) => {
-                  const isFirst = firstFree && slot.startsAt.getTime() === firstFree.startsAt.getTime();
-                  return (
-                    <li key={slot.startsAt.toISOString()}>
-                      {slot.free ? (
-                        <Link
-                          href={hrefFor(slot)}
-                          aria-label={`${slotLabel(slot.date, slot.time)}, libre${isFirst ? ', primer turno disponible' : ''}`}
-                          className={isFirst ? 'slot-free slot-first' : 'slot-free'}
-                        >
-                          {slot.time}
-                        </Link>
-                      ) : (
-                        <span
-                          aria-label={`${slotLabel(slot.date, slot.time)}, ocupado`}
-                          className="slot-taken"
-                        >
-                          {slot.time}
-                        </span>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
+              <ul className="grid grid-cols-4 gap-1 sm:grid-cols-1" dangerouslySetInnerHTML={{ __html: slotItems(daySlots, firstFree, hrefFor) }} />
             )}
           </section>
         );
       })}
     </div>
   );
+}
+
+/** One day's `<li>`s: a link for each free slot, a grey box for each taken one. */
+export function slotItems(daySlots: Slot[], firstFree: Slot | null, hrefFor: (slot: Slot) => string): string {
+  let html = '';
+  for (const slot of daySlots) {
+    const label = slotLabel(slot.date, slot.time);
+    const time = escapeHtml(slot.time);
+    if (slot.free) {
+      const isFirst = firstFree !== null && slot.startsAt.getTime() === firstFree.startsAt.getTime();
+      const name = `${label}, libre${isFirst ? ', primer turno disponible' : ''}`;
+      html += `<li><a href="${escapeHtml(hrefFor(slot))}" aria-label="${escapeHtml(name)}" class="${isFirst ? 'slot-free slot-first' : 'slot-free'}">${time}</a></li>`;
+    } else {
+      html += `<li><span aria-label="${escapeHtml(`${label}, ocupado`)}" class="slot-taken">${time}</span></li>`;
+    }
+  }
+  return html;
 }
 
 export function GridLegend() {

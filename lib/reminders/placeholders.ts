@@ -4,6 +4,8 @@
  * template editor (help panel, live SMS counter), the server-side validation and the senders.
  */
 
+import { escapeHtml } from '@/lib/security/escape-html';
+
 export interface PlaceholderDefinition {
   /** As staff write it, between [[ and ]]. */
   token: string;
@@ -101,12 +103,6 @@ export function usedTokens(body: string): PlaceholderToken[] {
     if (token) used.add(token);
   }
   return [...used];
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
 export type TemplatePart = { kind: 'text'; text: string } | { kind: 'value'; token: PlaceholderToken; text: string };

@@ -6,6 +6,7 @@ import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
 import type { PatientSessionUser, StaffSessionUser } from '@/lib/auth/session-claims';
 import { beginLoginAttempt, finishLoginAttempt, type ThrottleLimits } from '@/lib/auth/throttle';
 import { getCenterSettings } from '@/lib/settings/queries';
+import { preparedQuery } from '@/db/prepared';
 
 /**
  * Why a sign-in was refused. Only `invalid` and `throttled` can happen without the right
@@ -133,11 +134,16 @@ export async function verifyStaffCredentials(
  * actions re-check so that takes effect at once rather than when the cookie ends.
  */
 export async function patientAccountIsUsable(db: Db, patientId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ disabled: webAccounts.disabled, activatedAt: webAccounts.activatedAt })
-    .from(webAccounts)
-    .where(eq(webAccounts.patientId, patientId))
-    .limit(1);
+  // Prepared (db/prepared.ts): every patient page and action asks.
+  const query = preparedQuery(db, 'patient_account_usable', (db) =>
+    db
+      .select({ disabled: webAccounts.disabled, activatedAt: webAccounts.activatedAt })
+      .from(webAccounts)
+      .where(eq(webAccounts.patientId, sql.placeholder('patientId')))
+      .limit(1)
+      .prepare('patient_account_usable'),
+  );
+  const [row] = await query.execute({ patientId });
   return Boolean(row && !row.disabled && row.activatedAt);
 }
 

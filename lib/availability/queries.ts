@@ -11,6 +11,7 @@ import {
   specialties,
   studies,
 } from '@/db/schema';
+import { preparedQuery } from '@/db/prepared';
 import {
   addDaysToDate,
   closedDays,
@@ -135,7 +136,14 @@ function boundProfessionalConditions(db: DbOrTx, filter: BoundFilter, web: boole
  * active, web-enabled ones (and a web-enabled specialty / active study).
  */
 export async function listProfessionalsFor(db: DbOrTx, filter: ProfessionalFilter, web: boolean): Promise<AgendaProfessional[]> {
-  return professionalsQuery(db, filter, web);
+  return weekStatements(db, filter, web).professionals.execute(filterValues(filter));
+}
+
+/** The values of a filter's placeholders in weekStatements(). */
+function filterValues(filter: ProfessionalFilter): Record<string, unknown> {
+  const values: Record<string, unknown> = { specialtyId: filter.specialtyId, studyId: filter.studyId };
+  filter.professionalIds?.forEach((id, i) => (values[`professional${i}`] = id));
+  return values;
 }
 
 function professionalsQuery(db: DbOrTx, filter: BoundFilter, web: boolean) {
@@ -317,16 +325,14 @@ export async function loadWeeks(db: DbOrTx, pros: AgendaProfessional[], range: A
 }
 
 /**
- * The four statements of loadWeeksFor() for one shape of filter, built once per database handle
- * and prepared: Drizzle builds no SQL per request and PostgreSQL parses and plans them once per
+ * The four statements of loadWeeksFor() (the first also listProfessionalsFor()'s) for one shape of
+ * filter, built once per database handle and prepared: Drizzle builds no SQL per request and PostgreSQL parses and plans them once per
  * connection. Values are placeholders, filled on each run.
  */
 function weekStatements(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
   const key = `${web}|${filter.specialtyId !== undefined}|${filter.studyId !== undefined}|${filter.professionalIds?.length ?? '-'}`;
-  let byShape = preparedWeeks.get(db);
-  if (!byShape) preparedWeeks.set(db, (byShape = new Map()));
-  let statements = byShape.get(key);
-  if (!statements) {
+  const name = `agenda_week_${key.replaceAll('|', '_')}`;
+  return preparedQuery(db, name, (db): WeekStatements => {
     const bound: BoundFilter = {
       specialtyId: filter.specialtyId !== undefined ? sql.placeholder('specialtyId') : undefined,
       studyId: filter.studyId !== undefined ? sql.placeholder('studyId') : undefined,
@@ -335,16 +341,13 @@ function weekStatements(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
     const ids = db.select({ id: professionals.id }).from(professionals).where(boundProfessionalConditions(db, bound, web));
     const fromDate = sql.placeholder('fromDate');
     const toDate = sql.placeholder('toDate');
-    const name = `agenda_week_${key.replaceAll('|', '_')}`;
-    statements = {
+    return {
       professionals: professionalsQuery(db, bound, web).prepare(`${name}_professionals`),
       rules: rulesQuery(db, ids, fromDate, toDate, web).prepare(`${name}_rules`),
       closures: closuresQuery(db, ids, fromDate, toDate).prepare(`${name}_closures`),
       busy: busyQuery(db, ids, sql.placeholder('busyFrom'), sql.placeholder('busyTo')).prepare(`${name}_busy`),
     };
-    byShape.set(key, statements);
-  }
-  return statements;
+  });
 }
 
 type WeekStatements = {
@@ -354,8 +357,6 @@ type WeekStatements = {
   busy: { execute(values: Record<string, unknown>): Promise<Array<{ professionalId: number; starts: number[]; ends: number[] }>> };
 };
 
-const preparedWeeks = new WeakMap<DbOrTx, Map<string, WeekStatements>>();
-
 /**
  * listProfessionalsFor() and loadWeeks() in one round: the agenda reads name the professionals by
  * the same condition as a subquery instead of waiting for their ids. What the portal's week pages call.
@@ -364,15 +365,13 @@ export async function loadWeeksFor(db: DbOrTx, filter: ProfessionalFilter, range
   const statements = weekStatements(db, filter, ctx.web);
   const [busyFrom, busyTo] = busyWindow(range, ctx.timeZone);
   const values: Record<string, unknown> = {
-    specialtyId: filter.specialtyId,
-    studyId: filter.studyId,
+    ...filterValues(filter),
     fromDate: range.fromDate,
     toDate: range.toDate,
     // As the driver takes a timestamptz: a placeholder is not passed through the column's encoder.
     busyFrom: busyFrom.toISOString(),
     busyTo: busyTo.toISOString(),
   };
-  filter.professionalIds?.forEach((id, i) => (values[`professional${i}`] = id));
   const [pros, rules, closed, busy] = await Promise.all([
     statements.professionals.execute(values),
     statements.rules.execute(values),

@@ -5,6 +5,7 @@ import type { BookingOptions, BookingRequest } from './book';
 import { appointmentCancelledMessage, bookingConfirmationMessage } from '@/lib/messaging/compose';
 import { enqueueEmail, type EmailDraft } from '@/lib/messaging/outbox';
 import { getCenterSettings } from '@/lib/settings/queries';
+import { preparedQuery } from '@/db/prepared';
 
 /** The names and messages a notice about one appointment shows. */
 const detailColumns = {
@@ -84,22 +85,18 @@ async function confirmationDraft(center: CenterSettings, d: ConfirmationSubject,
  * The names a confirmation shows, prepared once per database handle: built by Drizzle and planned by
  * PostgreSQL once, not on every booking (absent ids are -1: one shape for every request).
  */
-function namesQuery(db: DbOrTx) {
-  let query = preparedNames.get(db);
-  if (!query) preparedNames.set(db, (query = prepareNames(db)));
-  return query;
-}
-const prepareNames = (db: DbOrTx) =>
-  db
-    .select(detailColumns)
-    .from(patients)
-    .innerJoin(professionals, eq(professionals.id, sql.placeholder('professional')))
-    .leftJoin(specialties, eq(specialties.id, sql.placeholder('specialty')))
-    .leftJoin(studies, eq(studies.id, sql.placeholder('study')))
-    .leftJoin(insurers, eq(insurers.id, sql.placeholder('insurer')))
-    .where(eq(patients.id, sql.placeholder('patient')))
-    .prepare('booking_confirmation_names');
-const preparedNames = new WeakMap<DbOrTx, ReturnType<typeof prepareNames>>();
+const namesQuery = (db: DbOrTx) =>
+  preparedQuery(db, 'booking_confirmation_names', (db) =>
+    db
+      .select(detailColumns)
+      .from(patients)
+      .innerJoin(professionals, eq(professionals.id, sql.placeholder('professional')))
+      .leftJoin(specialties, eq(specialties.id, sql.placeholder('specialty')))
+      .leftJoin(studies, eq(studies.id, sql.placeholder('study')))
+      .leftJoin(insurers, eq(insurers.id, sql.placeholder('insurer')))
+      .where(eq(patients.id, sql.placeholder('patient')))
+      .prepare('booking_confirmation_names'),
+  );
 
 export function bookingConfirmation(db: DbOrTx, request: BookingRequest, createdByStaffId?: number | null): BookingOptions['confirmation'] {
   const names = (specialtyId: number | null | undefined, studyId: number | null | undefined) =>

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { insurers, professionalSpecialties, professionalStudies, professionals, specialties, studies } from '@/db/schema';
+import { preparedQuery } from '@/db/prepared';
 
 /** "Ver Obras Sociales / Prepagas": active, web-enabled insurers with their general message, A→Z. */
 export async function listWebInsurers(db: DbOrTx) {
@@ -89,10 +90,15 @@ export async function listWebProfessionals(db: DbOrTx): Promise<WebProfessionalO
 
 /** One specialty or study as the web shows it, or null when it is not offered on the web. */
 export async function getWebSpecialty(db: DbOrTx, id: number) {
-  const [row] = await db
-    .select({ id: specialties.id, name: sql<string>`coalesce(nullif(${specialties.webName}, ''), ${specialties.name})` })
-    .from(specialties)
-    .where(and(eq(specialties.id, id), eq(specialties.active, true), eq(specialties.webEnabled, true)));
+  // Prepared (db/prepared.ts): each week page of the portal looks it up.
+  const query = preparedQuery(db, 'web_specialty', (db) =>
+    db
+      .select({ id: specialties.id, name: sql<string>`coalesce(nullif(${specialties.webName}, ''), ${specialties.name})` })
+      .from(specialties)
+      .where(and(eq(specialties.id, sql.placeholder('id')), eq(specialties.active, true), eq(specialties.webEnabled, true)))
+      .prepare('web_specialty'),
+  );
+  const [row] = await query.execute({ id });
   return row ?? null;
 }
 

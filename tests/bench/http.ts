@@ -1,8 +1,8 @@
 /**
  * Issue 6's HTTP benchmark: the production build (`next start`) on the bench's PostgreSQL with the
  * large center (large-center-seed.ts), loaded from this process over loopback.
- * - Two logged-in pages, each with autocannon, 50 connections back to back (saturation), then 50
- *   users who each wait THINK_MS between requests (a paced load).
+ * - Two logged-in pages, each with 50 users back to back (saturation), then 50 users who each
+ *   wait about THINK_MS between requests (a paced load). Every answer is checked to be the page.
  * - Bookings through the real HTTP path: each of 50 patients opens "Confirmar Turno" and submits
  *   its form (the server action, as a browser without JavaScript posts it), on distinct slots.
  * The build and the run hold the machine-wide e2e lock, so they never overlap an e2e run.
@@ -11,7 +11,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import autocannon from 'autocannon';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { fromZonedTime } from 'date-fns-tz';
 import { buildIfNeeded } from '../../scripts/lib/build-if-needed';
 import { localToday } from '../../lib/availability/queries';
@@ -141,75 +142,88 @@ const timingWithP99 = (samples: number[]): Timing & { p99Ms: number } => {
   return { ...t, p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] ?? 0 };
 };
 
-/** autocannon: `USERS` connections, each one user's session, requests back to back. */
-async function saturate(what: string, path: (user: number) => string, cookies: string[], pid: number): Promise<LoadFigure> {
-  const samples: number[] = [];
-  let client = 0;
-  const stopRss = sampleRss(pid);
-  const instance = autocannon({
-    url: BASE,
-    connections: USERS,
-    duration: DURATION,
-    setupClient: (c) => {
-      const user = client++ % USERS;
-      c.setRequest({ method: 'GET', path: path(user), headers: { cookie: cookies[user] } });
-    },
-  });
-  instance.on('response', (_client, _status, _bytes, responseTime) => samples.push(responseTime));
-  const result = await instance;
-  const peakRssMiB = stopRss();
-  return {
-    what,
-    model: `${USERS} connections back to back`,
-    requests: result.requests.total,
-    perSecond: result.requests.total / (result.duration || DURATION),
-    latency: timingWithP99(samples),
-    errors: result.non2xx + result.errors + result.timeouts,
-    peakRssMiB,
-  };
+/** A page under load, and the text that proves an answer is that page (its title). */
+interface LoadedPage {
+  what: string;
+  path: (user: number) => string;
+  title: string;
 }
 
 /**
- * `USERS` users, each: request, think, again, for DURATION seconds. Each user's first click comes at
- * a random moment of the first think time, and each think time is drawn uniformly from 0.5 to 1.5
- * THINK_MS (the same mean, so the same offered load). With every user waiting exactly THINK_MS the
- * users fall into step: any stall (a GC pause, a busy core) bunches the requests it delays, they
- * are served together, finish together, think the same second and come back together, so the
- * server sees bursts of dozens of simultaneous requests and idles between them, which 50 real
- * people do not do (docs/performance.md, "The HTTP loads").
+ * One GET as a browser sends it (its session cookie, gzip accepted) on a keep-alive connection of
+ * `agent`; resolves to whether the answer is the page: 200 and its <title>. A lost session answers
+ * 200 too, with the sign-in form or the portal home, so the status alone proves nothing (the
+ * autocannon loads this replaces sent their cookie on the first request only and then measured
+ * the portal home without one).
  */
-async function paced(what: string, path: (user: number) => string, cookies: string[], pid: number): Promise<LoadFigure> {
+function getPage(agent: http.Agent, path: string, cookie: string, title: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${BASE}${path}`, { agent, headers: { cookie, 'accept-encoding': 'gzip' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          if (response.statusCode !== 200) return resolve(false);
+          const body = Buffer.concat(chunks);
+          const html = (response.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
+          resolve(html.includes(`<title>${title} · Turnos</title>`));
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+/**
+ * `USERS` users, each with its own session and keep-alive connection, for DURATION seconds.
+ * - `thinkMs` null: back to back, each user's next request as soon as its last answer arrives
+ *   (saturation: the throughput ceiling).
+ * - `thinkMs` a number: each user's first click comes at a random moment of the first think time,
+ *   and each think time is drawn uniformly from 0.5 to 1.5 thinkMs (the same mean, so the same
+ *   offered load). With every user waiting exactly thinkMs the users fall into step: any stall (a
+ *   GC pause, a busy core) bunches the requests it delays, they are served together, finish
+ *   together, think the same second and come back together, so the server sees bursts of dozens of
+ *   simultaneous requests and idles between them, which 50 real people do not do
+ *   (docs/performance.md, "The HTTP loads").
+ */
+async function load(page: LoadedPage, cookies: string[], pid: number, thinkMs: number | null): Promise<LoadFigure> {
   const samples: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
   const stopRss = sampleRss(pid);
-  const end = performance.now() + DURATION * 1000;
   const t0 = performance.now();
+  const end = t0 + DURATION * 1000;
   await Promise.all(
     Array.from({ length: USERS }, async (_, user) => {
-      await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
+      if (thinkMs !== null) await new Promise((r) => setTimeout(r, Math.random() * thinkMs));
       while (performance.now() < end) {
         const start = performance.now();
         try {
-          const response = await fetch(`${BASE}${path(user)}`, { headers: { cookie: cookies[user] }, redirect: 'manual' });
-          await response.arrayBuffer();
-          if (response.status < 200 || response.status > 299) errors++;
-        } catch {
+          if (!(await getPage(agent, page.path(user), cookies[user], page.title))) {
+            errors++;
+            firstError ??= `${page.path(user)}: not the page (status or title)`;
+          }
+        } catch (err) {
           errors++;
+          firstError ??= String(err);
         }
         samples.push(performance.now() - start);
-        await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
+        if (thinkMs !== null) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
       }
     }),
   );
-  const peakRssMiB = stopRss();
+  const seconds = (performance.now() - t0) / 1000;
+  agent.destroy();
   return {
-    what,
-    model: `${USERS} users, ${THINK_MS / 1000} s think time (0.5-1.5 s)`,
+    what: page.what,
+    model: thinkMs === null ? `${USERS} users back to back` : `${USERS} users, ${thinkMs / 1000} s think time (0.5-1.5 s)`,
     requests: samples.length,
-    perSecond: samples.length / ((performance.now() - t0) / 1000),
+    perSecond: samples.length / seconds,
     latency: timingWithP99(samples),
     errors,
-    peakRssMiB,
+    firstError,
+    peakRssMiB: stopRss(),
   };
 }
 
@@ -300,23 +314,30 @@ export async function runHttpBench(bench: BenchDatabase): Promise<HttpBenchResul
     const cookies: string[] = [];
     for (let i = 0; i < USERS; i += 5) cookies.push(...(await Promise.all(center.dnis.slice(i, i + 5).map(login))));
     const pro = (user: number) => center.professionalIds[user % center.professionalIds.length];
-    const agenda = (user: number) => `/tomar-turno/agenda/${pro(user)}?especialidad=${center.specialtyOf.get(pro(user))}`;
-    const professionals = (user: number) => `/tomar-turno/profesionales?especialidad=${center.specialtyIds[user % center.specialtyIds.length]}`;
+    const agenda: LoadedPage = {
+      what: 'weekly agenda of a professional',
+      path: (user) => `/tomar-turno/agenda/${pro(user)}?especialidad=${center.specialtyOf.get(pro(user))}`,
+      title: 'Agenda del Profesional',
+    };
+    const professionals: LoadedPage = {
+      what: 'Ver Profesionales (5 professionals, a week)',
+      path: (user) => `/tomar-turno/profesionales?especialidad=${center.specialtyIds[user % center.specialtyIds.length]}`,
+      title: 'Ver Profesionales',
+    };
     // Warm-up: the first render of each route compiles and caches modules.
-    for (const path of [agenda(0), professionals(0)]) {
+    const warmUp = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    for (const page of [agenda, professionals]) {
       for (let i = 0; i < 5; i++) {
-        const r = await fetch(`${BASE}${path}`, { headers: { cookie: cookies[0] }, redirect: 'manual' });
-        await r.arrayBuffer();
-        if (r.status !== 200) throw new Error(`${path}: HTTP ${r.status}`);
+        if (!(await getPage(warmUp, page.path(i), cookies[i], page.title))) throw new Error(`${page.path(i)}: not the page`);
       }
     }
+    warmUp.destroy();
     const figures: LoadFigure[] = [];
-    process.stdout.write('  weekly agenda page...\n');
-    figures.push(await saturate('weekly agenda of a professional', agenda, cookies, pid));
-    figures.push(await paced('weekly agenda of a professional', agenda, cookies, pid));
-    process.stdout.write('  Ver Profesionales page...\n');
-    figures.push(await saturate('Ver Profesionales (5 professionals, a week)', professionals, cookies, pid));
-    figures.push(await paced('Ver Profesionales (5 professionals, a week)', professionals, cookies, pid));
+    for (const page of [agenda, professionals]) {
+      process.stdout.write(`  ${page.what}...\n`);
+      figures.push(await load(page, cookies, pid, null));
+      figures.push(await load(page, cookies, pid, THINK_MS));
+    }
     process.stdout.write('  bookings...\n');
     figures.push(await bookOverHttp(center, cookies, pid, today));
     return { appointments: center.appointments, patients: 5_000, seedSeconds: center.seedSeconds, figures };

@@ -156,7 +156,7 @@ if (reminders.length) {
 
 for (const r of http) {
   printTable(
-    `HTTP, production build on PostgreSQL, ${r.appointments.toLocaleString('en')} turnos and ${r.patients.toLocaleString('en')} patients (latency in ms; errors = non-2xx, failed or timed out; for bookings, anything but the redirect to the new turno)`,
+    `HTTP, production build on PostgreSQL, ${r.appointments.toLocaleString('en')} turnos and ${r.patients.toLocaleString('en')} patients (latency in ms; errors = failed, timed out, or not the page (status 200 and its title); for bookings, anything but the redirect to the new turno)`,
     ['what', 'load', 'requests', 'per s', 'p50', 'p95', 'p99', 'errors', 'server RSS MiB'],
     r.figures.map((f) => [f.what, f.model, String(f.requests), f.perSecond.toFixed(1), ms(f.latency.medianMs), ms(f.latency.p95Ms), ms(f.latency.p99Ms), String(f.errors), String(f.peakRssMiB)]),
   );

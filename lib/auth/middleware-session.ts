@@ -1,13 +1,12 @@
+import { SESSION_MAX_AGE_SECONDS, type SessionClaims, type SessionUser } from '@/lib/auth/session-claims';
 import {
-  isSessionExpired,
-  isSignedOut,
-  readClaims,
-  SESSION_MAX_AGE_SECONDS,
-  SIGNED_OUT_COOKIE,
-  type SessionClaims,
-  type SessionUser,
-} from '@/lib/auth/session-claims';
-import { findSessionCookie, decodeSessionToken, sealingSecret, sessionCookieName, usesSecureCookies, type RawSessionCookie } from '@/lib/auth/session-cookie';
+  findSessionCookie,
+  readRequestSession,
+  sealingSecret,
+  sessionCookieName,
+  sessionOfCookie,
+  type RawSessionCookie,
+} from '@/lib/auth/session-cookie';
 import { sealSessionToken } from '@/lib/auth/session-jwe';
 
 /**
@@ -51,42 +50,36 @@ export function readMiddlewareSession(
   requestHeaders: Headers,
   now = Date.now(),
 ): MiddlewareSession {
-  const secure = usesSecureCookies(requestHeaders);
-  const name = sessionCookieName(secure);
-  const cookie = findSessionCookie(requestCookies, [name]);
-  if (!cookie) return { user: null, ended: endedElsewhere(requestCookies), cookies: [] };
-  const token = decodeSessionToken(cookie);
-  const claims = readClaims(token);
-  const signedOutMarker = requestCookies.find((c) => c.name === SIGNED_OUT_COOKIE)?.value;
-  if (!token || !claims || isSessionExpired(claims, now) || isSignedOut(claims, signedOutMarker)) {
+  const session = readRequestSession(requestCookies, requestHeaders, now);
+  if (!session) return { user: null, ended: endedElsewhere(requestCookies, now), cookies: [] };
+  const { cookie, token, claims, user } = session;
+  const secure = cookie.name === sessionCookieName(true);
+  if (!user || !token || !claims) {
     // Auth.js clears a cookie that makes no session, chunks included.
     const cookies = namesOf(cookie).map((n) => cookieToSet(n, '', secure, new Date(0)));
-    const signedOut = claims !== null && isSignedOut(claims, signedOutMarker);
-    return { user: null, ended: signedOut ? null : { claims }, cookies };
+    return { user: null, ended: session.signedOut ? null : { claims }, cookies };
   }
-  if (now - claims.lastSeen < refreshAfterMs(claims.user) && !cookie.chunks) return { user: claims.user, ended: null, cookies: [] };
+  if (now - claims.lastSeen < refreshAfterMs(user) && !cookie.chunks) return { user, ended: null, cookies: [] };
   const secret = sealingSecret();
-  if (!secret) return { user: claims.user, ended: null, cookies: [] };
+  if (!secret) return { user, ended: null, cookies: [] };
   const { iat: _iat, exp: _exp, jti: _jti, ...rest } = token;
   const value = sealSessionToken({ ...rest, lastSeen: now }, secret, cookie.name, SESSION_MAX_AGE_SECONDS, now);
   const expires = new Date(now + SESSION_MAX_AGE_SECONDS * 1000);
   const cookies = [cookieToSet(cookie.name, value, secure, expires)];
   // A token Auth.js split into chunks comes back whole (ours are far under a cookie's 4 KB).
   for (const chunk of cookie.chunks ?? []) cookies.push(cookieToSet(chunk, '', secure, new Date(0)));
-  return { user: claims.user, ended: null, cookies };
+  return { user, ended: null, cookies };
 }
 
 /**
  * No session cookie under this request's name, but one under the other (HTTP/HTTPS) name: it
  * still tells the middleware a session was there (as Auth.js's wrapper saw it: any name).
  */
-function endedElsewhere(requestCookies: { name: string; value: string }[]): MiddlewareSession['ended'] {
+function endedElsewhere(requestCookies: { name: string; value: string }[], now: number): MiddlewareSession['ended'] {
   const other = findSessionCookie(requestCookies);
   if (!other) return null;
-  const token = decodeSessionToken(other);
-  const claims = readClaims(token);
-  const marker = requestCookies.find((c) => c.name === SIGNED_OUT_COOKIE)?.value;
-  return claims && isSignedOut(claims, marker) ? null : { claims };
+  const session = sessionOfCookie(other, requestCookies, now);
+  return session.signedOut ? null : { claims: session.claims };
 }
 
 function namesOf(cookie: RawSessionCookie): string[] {

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Session } from 'next-auth';
 import { cookies, headers } from 'next/headers';
-import { isSessionExpired, isSignedOut, SESSION_MAX_AGE_SECONDS, SIGNED_OUT_COOKIE } from '@/lib/auth/session-claims';
-import { decodeSessionClaims, findSessionCookie, sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-claims';
+import { readRequestSession } from '@/lib/auth/session-cookie';
 
 /**
  * The session of the request being served, for server components and server actions: the same
@@ -14,10 +14,7 @@ import { decodeSessionClaims, findSessionCookie, sessionCookieName, usesSecureCo
  */
 export async function auth(): Promise<Session | null> {
   const [requestHeaders, jar] = await Promise.all([headers(), cookies()]);
-  const cookie = findSessionCookie(jar.getAll(), [sessionCookieName(usesSecureCookies(requestHeaders))]);
-  if (!cookie) return null;
-  const claims = decodeSessionClaims(cookie);
-  if (!claims || isSessionExpired(claims, Date.now()) || isSignedOut(claims, jar.get(SIGNED_OUT_COOKIE)?.value)) return null;
-  return { user: claims.user, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000).toISOString() };
+  const user = readRequestSession(jar.getAll(), requestHeaders, Date.now())?.user;
+  return user ? { user, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000).toISOString() } : null;
 }
 

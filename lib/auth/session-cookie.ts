@@ -1,5 +1,5 @@
 import { openSessionToken } from '@/lib/auth/session-jwe';
-import { readClaims, type SessionClaims } from '@/lib/auth/session-claims';
+import { isSessionExpired, isSignedOut, readClaims, SIGNED_OUT_COOKIE, type SessionClaims, type SessionUser } from '@/lib/auth/session-claims';
 
 /** Auth.js's session cookie names: with the `__Secure-` prefix on HTTPS, plain on HTTP. */
 const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
@@ -50,6 +50,36 @@ export function findSessionCookie(cookies: { name: string; value: string }[], na
  */
 export function decodeSessionClaims(cookie: RawSessionCookie): SessionClaims | null {
   return readClaims(decodeSessionToken(cookie));
+}
+
+/** A session cookie as read, with the `jwt` callback's rules (auth.config.ts) applied. */
+export interface CookieSession {
+  cookie: RawSessionCookie;
+  /** The whole decrypted token (our claims and Auth.js's), null when it cannot be opened. */
+  token: Record<string, unknown> | null;
+  claims: SessionClaims | null;
+  /** The signed-in user: set only while the session is live (within its idle minutes and 12 hours, not signed out). */
+  user: SessionUser | null;
+  /** Ended by "Salir": the marker cookie names this session. */
+  signedOut: boolean;
+}
+
+/**
+ * The session this request carries under the cookie name Auth.js uses for its protocol, or null
+ * without one: what auth() answers server components and what the middleware gates on.
+ */
+export function readRequestSession(requestCookies: { name: string; value: string }[], requestHeaders: Headers, now: number): CookieSession | null {
+  const cookie = findSessionCookie(requestCookies, [sessionCookieName(usesSecureCookies(requestHeaders))]);
+  return cookie ? sessionOfCookie(cookie, requestCookies, now) : null;
+}
+
+/** One session cookie judged by the `jwt` callback's rules: idle minutes, 12 hours, signed out. */
+export function sessionOfCookie(cookie: RawSessionCookie, requestCookies: { name: string; value: string }[], now: number): CookieSession {
+  const token = decodeSessionToken(cookie);
+  const claims = readClaims(token);
+  const signedOut = claims !== null && isSignedOut(claims, requestCookies.find((c) => c.name === SIGNED_OUT_COOKIE)?.value);
+  const live = claims !== null && !signedOut && !isSessionExpired(claims, now);
+  return { cookie, token, claims, user: live ? claims.user : null, signedOut };
 }
 
 /** The whole decrypted token of a session cookie (our claims and Auth.js's), or null. */

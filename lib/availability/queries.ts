@@ -326,8 +326,8 @@ export async function loadWeeks(db: DbOrTx, pros: AgendaProfessional[], range: A
 
 /**
  * The four statements of loadWeeksFor() (the first also listProfessionalsFor()'s) for one shape of
- * filter, built once per database handle and prepared: Drizzle builds no SQL per request and PostgreSQL parses and plans them once per
- * connection. Values are placeholders, filled on each run.
+ * filter, built once per database handle and prepared: Drizzle builds no SQL per request and
+ * PostgreSQL parses and plans them once per connection. Values are placeholders, filled on each run.
  */
 function weekStatements(db: DbOrTx, filter: ProfessionalFilter, web: boolean) {
   const key = `${web}|${filter.specialtyId !== undefined}|${filter.studyId !== undefined}|${filter.professionalIds?.length ?? '-'}`;

@@ -57,6 +57,14 @@ export const webAccounts = pgTable(
       .notNull()
       .references(() => patients.id, { onDelete: 'cascade' }),
     passwordHash: text('password_hash').notNull(),
+    /**
+     * Raised by every change of the password (reset, "Mis Datos", staff). A session carries the
+     * value it signed in with; pages and actions refuse a session whose value is older, so a
+     * password change ends every other session at once (lib/auth/session.ts).
+     */
+    passwordVersion: integer('password_version').notNull().default(0),
+    /** The session (its sid) that made the last password change in "Mis Datos": it stays signed in. */
+    passwordChangedBySid: text('password_changed_by_sid'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     disabled: boolean('disabled').notNull().default(false),
     /** What a disabled patient reads when logging in. */
@@ -98,6 +106,10 @@ export const staffUsers = pgTable(
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** As web_accounts.password_version: a password change ends the user's other sessions. */
+    passwordVersion: integer('password_version').notNull().default(0),
+    /** The session (its sid) that changed its own password: it stays signed in. */
+    passwordChangedBySid: text('password_changed_by_sid'),
     role: staffRoleEnum('role').notNull().default('reception'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),

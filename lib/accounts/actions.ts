@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { LoginRefusedError, signIn } from '@/lib/auth/auth';
-import { requirePatient } from '@/lib/auth/session';
+import { getSessionSid, requirePatient } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { getCenterSettings } from '@/lib/settings/queries';
 import { formText } from '@/lib/validation/form-data';
@@ -207,7 +207,7 @@ export async function changeMyPasswordAction(_prev: AccountFormState, formData: 
   });
   if (!parsed.success) return { error: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   const { db, ip } = await requestContext();
-  const result = await changeMyPassword(db, patient.patientId, parsed.data, { ip });
+  const result = await changeMyPassword(db, patient.patientId, parsed.data, { ip, sid: await getSessionSid() });
   if (!result.ok) return result.reason === 'throttled' ? { error: THROTTLED } : { error: CHECK_FIELDS, fieldErrors: result.fieldErrors };
   return { ok: true, message: 'Su contraseña fue cambiada.' };
 }

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { accountTokens, insurers, patients, webAccounts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, passwordChange } from '@/lib/auth/password';
 import { checkCurrentPassword, ownAccount } from './own-account';
 import type { MyContactInput } from './schemas';
 
@@ -63,7 +63,8 @@ export async function changeMyPassword(
   db: Db,
   patientId: number,
   input: { currentPassword: string; newPassword: string },
-  context: { ip: string },
+  /** sid: the session making the change, the only one that stays signed in. */
+  context: { ip: string; sid: string },
 ): Promise<MyDataResult> {
   const account = await ownAccount(db, patientId);
   const check = await checkCurrentPassword(db, account, input.currentPassword, context.ip);
@@ -71,7 +72,8 @@ export async function changeMyPassword(
   if (check === 'wrong') return { ok: false, reason: 'invalid', fieldErrors: { currentPassword: 'La contraseña actual no es correcta.' } };
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(webAccounts).set({ passwordHash }).where(eq(webAccounts.id, account.accountId));
+    // Every other session ends (lib/auth/session.ts); this one stays signed in.
+    await tx.update(webAccounts).set(passwordChange(webAccounts, passwordHash, context.sid || null)).where(eq(webAccounts.id, account.accountId));
     // A reset link mailed earlier would otherwise still override the password just chosen.
     await tx
       .update(accountTokens)

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { accountTokens, loginAttempts, patients, webAccounts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, passwordChange } from '@/lib/auth/password';
 import { passwordResetMessage } from '@/lib/messaging/compose';
 import { enqueueEmail } from '@/lib/messaging/outbox';
 import { getCenterSettings } from '@/lib/settings/queries';
@@ -82,7 +82,8 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.password);
   const done = await db.transaction(async (tx) => {
     if (!(await consumeAccountToken(tx, row.id))) return false;
-    await tx.update(webAccounts).set({ passwordHash }).where(eq(webAccounts.id, row.accountId));
+    // Every session signed in with the old password ends (someone may have known it).
+    await tx.update(webAccounts).set(passwordChange(webAccounts, passwordHash)).where(eq(webAccounts.id, row.accountId));
     await tx
       .update(accountTokens)
       .set({ usedAt: sql`now()` })

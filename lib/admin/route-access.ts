@@ -5,18 +5,19 @@ export type RouteAccess = { ok: true; staff: StaffSessionUser } | { ok: false; s
 /**
  * Who may call a staff route handler (a file download, say). Route handlers sit outside the
  * (panel) layout, so each checks for itself, with the role *as it is now* in the database:
- * no session, or a staff member since deactivated → 401 (sign in); a patient, or a role not
- * allowed → 403. Pure apart from `roleOf`, so it is unit-tested without a server.
+ * no session, a staff member since deactivated, or one whose password changed since sign-in → 401 (sign in); a patient, or a role not
+ * allowed → 403. Pure apart from `standingOf`, so it is unit-tested without a server.
  */
 export async function staffRouteAccess(
   user: SessionUser | null,
-  roleOf: (staffId: number) => Promise<StaffRole | null>,
+  standingOf: (staff: StaffSessionUser) => Promise<StaffRole | 'inactive' | 'password_changed'>,
   allowed: readonly StaffRole[],
 ): Promise<RouteAccess> {
   if (!user) return { ok: false, status: 401, message: 'Ingrese con su usuario del personal.' };
   if (user.kind !== 'staff') return { ok: false, status: 403, message: 'Solo el personal del centro puede descargar este listado.' };
-  const role = await roleOf(user.staffId);
-  if (!role) return { ok: false, status: 401, message: 'Su usuario ya no está activo. Ingrese nuevamente.' };
+  const role = await standingOf(user);
+  if (role === 'inactive') return { ok: false, status: 401, message: 'Su usuario ya no está activo. Ingrese nuevamente.' };
+  if (role === 'password_changed') return { ok: false, status: 401, message: 'La contraseña de su usuario fue cambiada. Ingrese nuevamente.' };
   if (!allowed.includes(role)) return { ok: false, status: 403, message: 'No tiene permiso para esta acción. Consulte con un administrador.' };
   return { ok: true, staff: { ...user, role } };
 }

@@ -3,8 +3,8 @@ import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { currentStaffRole } from '@/lib/auth/credentials';
-import { getSessionUser } from '@/lib/auth/session';
+import { staffSessionStanding } from '@/lib/auth/credentials';
+import { getSessionSid, getSessionUser } from '@/lib/auth/session';
 import type { StaffRole, StaffSessionUser } from '@/lib/auth/session-claims';
 import { clientIp } from '@/lib/auth/throttle';
 import { NUL_MESSAGE, pathsWithNul } from '@/lib/validation/nul';
@@ -23,13 +23,15 @@ export const NOT_ALLOWED = 'No tiene permiso para esta acción. Consulte con un 
 export function staffAction<S extends z.ZodType, T = undefined>(
   roles: readonly StaffRole[],
   schema: S,
-  handler: (input: z.infer<S>, ctx: { staff: StaffSessionUser; ip: string }) => Promise<ActionResult<T>>,
+  handler: (input: z.infer<S>, ctx: { staff: StaffSessionUser; ip: string; sid: string }) => Promise<ActionResult<T>>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
     if (user?.kind !== 'staff') return { ok: false, error: 'Su sesión terminó. Ingrese nuevamente.' };
-    const role = await currentStaffRole(getDb(), user.staffId);
-    if (!role || !roles.includes(role)) return { ok: false, error: NOT_ALLOWED };
+    const sid = await getSessionSid();
+    const role = await staffSessionStanding(getDb(), user, sid);
+    if (role === 'password_changed') return { ok: false, error: 'La contraseña de su usuario fue cambiada. Ingrese nuevamente.' };
+    if (role === 'inactive' || !roles.includes(role)) return { ok: false, error: NOT_ALLOWED };
     const withNul = pathsWithNul(raw);
     if (withNul.length) {
       return { ok: false, error: 'Revise los datos marcados.', fieldErrors: Object.fromEntries(withNul.map((p) => [p, NUL_MESSAGE])) };
@@ -41,6 +43,6 @@ export function staffAction<S extends z.ZodType, T = undefined>(
       return { ok: false, error: 'Revise los datos marcados.', fieldErrors };
     }
     const ip = clientIp(await headers());
-    return handler(parsed.data, { staff: { ...user, role }, ip });
+    return handler(parsed.data, { staff: { ...user, role }, ip, sid });
   };
 }

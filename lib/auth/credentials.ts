@@ -51,6 +51,7 @@ export async function verifyPatientCredentials(
       lastName: patients.lastName,
       firstName: patients.firstName,
       passwordHash: webAccounts.passwordHash,
+      passwordVersion: webAccounts.passwordVersion,
       activatedAt: webAccounts.activatedAt,
       disabled: webAccounts.disabled,
       disabledObservation: webAccounts.disabledObservation,
@@ -79,6 +80,7 @@ export async function verifyPatientCredentials(
       dni: account.dni,
       name: `${account.lastName} ${account.firstName}`.trim(),
       idleMinutes: settings.patientIdleMinutes,
+      passwordVersion: account.passwordVersion,
     },
   };
 }
@@ -101,6 +103,7 @@ export async function verifyStaffCredentials(
       role: staffUsers.role,
       active: staffUsers.active,
       passwordHash: staffUsers.passwordHash,
+      passwordVersion: staffUsers.passwordVersion,
     })
     .from(staffUsers)
     .where(sql`lower(${staffUsers.username}) = ${identifier}`)
@@ -125,34 +128,55 @@ export async function verifyStaffCredentials(
       name: staff.fullName,
       role: staff.role,
       idleMinutes: settings.staffIdleMinutes,
+      passwordVersion: staff.passwordVersion,
     },
   };
 }
 
+/** May a session go on: yes, or why not (the account was disabled, or its password changed since sign-in). */
+export type SessionStanding = 'ok' | 'disabled' | 'password_changed';
+
 /**
- * Is the signed-in patient still allowed in? Staff can disable an account mid-session; pages and
- * actions re-check so that takes effect at once rather than when the cookie ends.
+ * Is the signed-in patient still allowed in? Staff can disable an account mid-session, and a
+ * password change (reset, "Mis Datos", staff) ends the sessions signed in with the old one; pages
+ * and actions re-check so that takes effect at once rather than when the cookie ends.
+ * `passwordVersion`: the session's (absent in older cookies: 0); `sid`: the session's id, for the
+ * one session that changed its own password in "Mis Datos" and stays signed in.
  */
-export async function patientAccountIsUsable(db: Db, patientId: number): Promise<boolean> {
+export async function patientSessionStanding(db: Db, patient: Pick<PatientSessionUser, 'patientId' | 'passwordVersion'>, sid: string): Promise<SessionStanding> {
+  const { patientId, passwordVersion = 0 } = patient;
   // Prepared (db/prepared.ts): every patient page and action asks.
   const query = preparedQuery(db, 'patient_account_usable', (db) =>
     db
-      .select({ disabled: webAccounts.disabled, activatedAt: webAccounts.activatedAt })
+      .select({
+        disabled: webAccounts.disabled,
+        activatedAt: webAccounts.activatedAt,
+        passwordVersion: webAccounts.passwordVersion,
+        passwordChangedBySid: webAccounts.passwordChangedBySid,
+      })
       .from(webAccounts)
       .where(eq(webAccounts.patientId, sql.placeholder('patientId')))
       .limit(1)
       .prepare('patient_account_usable'),
   );
   const [row] = await query.execute({ patientId });
-  return Boolean(row && !row.disabled && row.activatedAt);
+  if (!row || row.disabled || !row.activatedAt) return 'disabled';
+  return row.passwordVersion === passwordVersion || row.passwordChangedBySid === sid ? 'ok' : 'password_changed';
 }
 
-/** The staff member's current role, or null when the user no longer exists or was deactivated. */
-export async function currentStaffRole(db: Db, staffId: number): Promise<StaffSessionUser['role'] | null> {
+/**
+ * The staff member's role as it is now, or why the session may not go on: `inactive` when the user
+ * no longer exists or was deactivated, `password_changed` when the password changed since sign-in.
+ */
+export type StaffStanding = StaffSessionUser['role'] | 'inactive' | 'password_changed';
+
+export async function staffSessionStanding(db: Db, staff: Pick<StaffSessionUser, 'staffId' | 'passwordVersion'>, sid: string): Promise<StaffStanding> {
+  const { staffId, passwordVersion = 0 } = staff;
   const [row] = await db
-    .select({ role: staffUsers.role, active: staffUsers.active })
+    .select({ role: staffUsers.role, active: staffUsers.active, passwordVersion: staffUsers.passwordVersion, passwordChangedBySid: staffUsers.passwordChangedBySid })
     .from(staffUsers)
     .where(eq(staffUsers.id, staffId))
     .limit(1);
-  return row?.active ? row.role : null;
+  if (!row?.active) return 'inactive';
+  return row.passwordVersion === passwordVersion || row.passwordChangedBySid === sid ? row.role : 'password_changed';
 }

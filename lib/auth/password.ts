@@ -1,4 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { staffUsers, webAccounts } from '@/db/schema';
 
 /**
  * scrypt, from Node's own crypto (no native addon to build). Parameters: N = 2^15, r = 8, p = 1,
@@ -45,4 +47,13 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   dummyHash ??= hashPassword(randomBytes(18).toString('base64'));
   await verifyPassword(password, await dummyHash);
   return false;
+}
+
+/**
+ * What a password change writes besides the hash: the next password_version, which ends every
+ * session signed in before it, and the session kept signed in (the one that changed its own
+ * password; null when staff or a reset link changed it).
+ */
+export function passwordChange<T extends typeof webAccounts | typeof staffUsers>(table: T, passwordHash: string, keptSid: string | null = null) {
+  return { passwordHash, passwordVersion: sql`${table.passwordVersion} + 1`, passwordChangedBySid: keptSid };
 }

@@ -12,9 +12,11 @@ import { readRequestSession } from '@/lib/auth/session-cookie';
  * decryption, then a re-encryption of the refreshed cookie, which a server component cannot set
  * and drops (the middleware re-issues the cookie), and a JSON round trip.
  */
-export async function auth(): Promise<Session | null> {
+export async function auth(): Promise<(Session & { sid?: string }) | null> {
   const [requestHeaders, jar] = await Promise.all([headers(), cookies()]);
-  const user = readRequestSession(jar.getAll(), requestHeaders, Date.now())?.user;
-  return user ? { user, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000).toISOString() } : null;
+  const session = readRequestSession(jar.getAll(), requestHeaders, Date.now());
+  const user = session?.user;
+  // sid: this sign-in's id, for the session kept after a password change (lib/auth/session.ts).
+  return user ? { user, sid: session.claims?.sid, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000).toISOString() } : null;
 }
 

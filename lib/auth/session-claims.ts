@@ -15,6 +15,11 @@ export interface PatientSessionUser {
   dni: string;
   /** The center's patient idle minutes when the patient signed in. */
   idleMinutes: number;
+  /**
+   * The account's password_version at sign-in: a later password change ends this session
+   * (lib/auth/session.ts). Absent in cookies issued before it existed: read as 0.
+   */
+  passwordVersion?: number;
 }
 
 export interface StaffSessionUser {
@@ -27,6 +32,11 @@ export interface StaffSessionUser {
   role: StaffRole;
   /** The center's staff idle minutes when the user signed in. */
   idleMinutes: number;
+  /**
+   * The account's password_version at sign-in: a later password change ends this session
+   * (as a patient's). Absent in cookies issued before it existed: read as 0.
+   */
+  passwordVersion?: number;
 }
 
 export type SessionUser = PatientSessionUser | StaffSessionUser;
@@ -54,6 +64,12 @@ export const PATIENT_HOME_PATH = '/mis-turnos';
 export const STAFF_HOME_PATH = '/admin';
 /** Query value that makes the login pages show the idle message. */
 export const IDLE_REASON = 'inactivo';
+
+/** Query value that makes the login pages say the password was changed (the session ended for it). */
+export const PASSWORD_CHANGED_REASON = 'clave-cambiada';
+
+/** What the login pages show for PASSWORD_CHANGED_REASON. */
+export const PASSWORD_CHANGED_MESSAGE = 'La contraseña de su usuario fue cambiada. Por seguridad se cerró su sesión: ingrese con la nueva contraseña.';
 
 export function loginPathFor(kind: SessionKind): string {
   return kind === 'staff' ? STAFF_LOGIN_PATH : PATIENT_LOGIN_PATH;
@@ -91,6 +107,7 @@ export function isSessionUser(v: unknown): v is SessionUser {
   if (!v || typeof v !== 'object') return false;
   const u = v as Record<string, unknown>;
   if (typeof u.id !== 'string' || typeof u.name !== 'string' || !isPositiveInt(u.idleMinutes)) return false;
+  if (u.passwordVersion !== undefined && !(Number.isInteger(u.passwordVersion) && (u.passwordVersion as number) >= 0)) return false;
   if (u.kind === 'patient') return isPositiveInt(u.patientId) && typeof u.dni === 'string';
   if (u.kind === 'staff') {
     return isPositiveInt(u.staffId) && typeof u.username === 'string' && (u.role === 'admin' || u.role === 'reception');

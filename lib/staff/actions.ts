@@ -19,8 +19,8 @@ export const createStaffUserAction = staffAction(ADMIN, staffUserSchema, async (
   done(await createStaffUser(getDb(), input, { staffId: staff.staffId, username: staff.username, ip })),
 );
 
-export const updateStaffUserAction = staffAction(ADMIN, staffUserSchema.extend({ id: recordId }), async ({ id, ...input }, { staff, ip }) =>
-  done(await updateStaffUser(getDb(), id, input, { staffId: staff.staffId, username: staff.username, ip })),
+export const updateStaffUserAction = staffAction(ADMIN, staffUserSchema.extend({ id: recordId }), async ({ id, ...input }, { staff, ip, sid }) =>
+  done(await updateStaffUser(getDb(), id, input, { staffId: staff.staffId, username: staff.username, ip, sid })),
 );
 
 export const setStaffUserActiveAction = staffAction(ADMIN, z.object({ id: recordId, on: z.boolean() }), async ({ id, on }, { staff, ip }) =>

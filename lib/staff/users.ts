@@ -3,11 +3,12 @@ import type { Db, DbOrTx } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { staffUsers } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, passwordChange } from '@/lib/auth/password';
 import type { StaffUserInput } from './schemas';
 
 type Result = { ok: true; id: number } | { ok: false; error: string; fieldErrors?: Record<string, string> };
-type Actor = { staffId: number; username: string; ip?: string };
+/** sid: the acting session, kept signed in when staff change their own password. */
+type Actor = { staffId: number; username: string; ip?: string; sid?: string };
 
 /** Never the password hash. */
 export async function listStaffUsers(db: DbOrTx) {
@@ -24,8 +25,9 @@ export async function listStaffUsers(db: DbOrTx) {
     .orderBy(sql`${staffUsers.active} desc`, asc(staffUsers.username));
 }
 
+/** Never the hash, nor the id of the session kept after a password change. */
 const safe = (row: typeof staffUsers.$inferSelect) => {
-  const { passwordHash: _omit, ...rest } = row;
+  const { passwordHash: _omit, passwordChangedBySid: _sid, ...rest } = row;
   return rest;
 };
 
@@ -66,7 +68,13 @@ export async function updateStaffUser(db: Db, id: number, input: StaffUserInput,
       }
       const [after] = await tx
         .update(staffUsers)
-        .set({ username: input.username, fullName: input.fullName, role: input.role, ...(passwordHash ? { passwordHash } : {}) })
+        .set({
+          username: input.username,
+          fullName: input.fullName,
+          role: input.role,
+          // A new password ends the user's other sessions; staff changing their own stay signed in.
+          ...(passwordHash ? passwordChange(staffUsers, passwordHash, actor.staffId === id ? (actor.sid ?? null) : null) : {}),
+        })
         .where(eq(staffUsers.id, id))
         .returning();
       await writeAudit(tx, { kind: 'staff', staffId: actor.staffId, label: actor.username }, {

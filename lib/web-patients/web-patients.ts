@@ -6,7 +6,7 @@ import { sendActivation } from '@/lib/accounts/registration';
 import { sendPasswordResetLink } from '@/lib/accounts/password-reset';
 import { expireOpenTokens } from '@/lib/accounts/tokens';
 import { writeAudit } from '@/lib/audit/log';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, passwordChange } from '@/lib/auth/password';
 import { getCenterSettings } from '@/lib/settings/queries';
 import type { WebPatientCreate, WebPatientUpdate } from './schemas';
 
@@ -91,7 +91,8 @@ export async function updateWebPatient(db: Db, accountId: number, input: WebPati
           activatedAt: input.activated ? (before.activatedAt ?? new Date()) : null,
           disabled: input.disabled,
           disabledObservation: input.disabled ? input.observation : '',
-          ...(passwordHash ? { passwordHash } : {}),
+          // A new password ends the patient's sessions (someone may have known the old one).
+          ...(passwordHash ? passwordChange(webAccounts, passwordHash) : {}),
         })
         .where(eq(webAccounts.id, accountId));
       // An activation done by staff makes pending activation links pointless.

@@ -172,11 +172,11 @@ describeEachEngine('Mis Datos', (getCtx) => {
     const { patient, accountId } = await patientOnFile(db, { dni: '30111222' }, { activated: true });
     await requestPasswordReset(db, solved('30111222'), context());
 
-    expect(await changeMyPassword(db, patient.id, { currentPassword: 'equivocada', newPassword: 'nueva-clave-1' }, { ip: IP })).toMatchObject({
+    expect(await changeMyPassword(db, patient.id, { currentPassword: 'equivocada', newPassword: 'nueva-clave-1' }, { ip: IP, sid: 'sesion-1' })).toMatchObject({
       ok: false,
       fieldErrors: { currentPassword: expect.any(String) },
     });
-    expect(await changeMyPassword(db, patient.id, { currentPassword: 'paciente1234', newPassword: 'nueva-clave-1' }, { ip: IP })).toEqual({ ok: true });
+    expect(await changeMyPassword(db, patient.id, { currentPassword: 'paciente1234', newPassword: 'nueva-clave-1' }, { ip: IP, sid: 'sesion-1' })).toEqual({ ok: true });
     expect((await verifyPatientCredentials(db, { dni: '30111222', password: 'nueva-clave-1' }, { ip: IP })).ok).toBe(true);
     const [reset] = await tokensOf(db, accountId!, 'password_reset');
     expect(reset.usedAt).not.toBeNull();

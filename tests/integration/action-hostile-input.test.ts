@@ -35,16 +35,17 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('@/lib/auth/session', async () => {
   const { redirect } = await import('next/navigation');
-  const { currentStaffRole, patientAccountIsUsable } = await import('@/lib/auth/credentials');
+  const { staffSessionStanding, patientSessionStanding } = await import('@/lib/auth/credentials');
   return {
     getSessionUser: async () => state.user,
+    getSessionSid: async () => '',
     async requirePatient() {
-      if (state.user?.kind !== 'patient' || !(await patientAccountIsUsable(state.db, state.user.patientId))) redirect('/ingresar');
+      if (state.user?.kind !== 'patient' || (await patientSessionStanding(state.db, state.user, '')) !== 'ok') redirect('/ingresar');
       return state.user;
     },
     async requireStaff() {
-      const role = state.user?.kind === 'staff' ? await currentStaffRole(state.db, state.user.staffId) : null;
-      if (state.user?.kind !== 'staff' || !role) redirect('/admin/ingresar');
+      const role = state.user?.kind === 'staff' ? await staffSessionStanding(state.db, state.user, '') : 'inactive';
+      if (state.user?.kind !== 'staff' || role === 'inactive' || role === 'password_changed') redirect('/admin/ingresar');
       return { ...state.user, role };
     },
   };

@@ -3,8 +3,8 @@ import { beforeEach, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { centerSettings, loginAttempts, patients, staffUsers, webAccounts } from '@/db/schema';
 import {
-  currentStaffRole,
-  patientAccountIsUsable,
+  patientSessionStanding,
+  staffSessionStanding,
   verifyPatientCredentials,
   verifyStaffCredentials,
 } from '@/lib/auth/credentials';
@@ -61,7 +61,7 @@ describeEachEngine('patient sign-in (verifyPatientCredentials)', (getCtx) => {
     const result = await verifyPatientCredentials(db, { dni: '30111222', password: PASSWORD }, { ip });
     expect(result).toEqual({
       ok: true,
-      user: { kind: 'patient', id: `patient:${ids.patientId}`, patientId: ids.patientId, dni: '30111222', name: 'PEREZ JUAN', idleMinutes: 7 },
+      user: { kind: 'patient', id: `patient:${ids.patientId}`, patientId: ids.patientId, dni: '30111222', name: 'PEREZ JUAN', idleMinutes: 7, passwordVersion: 0 },
     });
     const [account] = await db.select().from(webAccounts).where(eq(webAccounts.patientId, ids.patientId));
     expect(account.lastLoginAt).toBeInstanceOf(Date);
@@ -117,11 +117,11 @@ describeEachEngine('patient sign-in (verifyPatientCredentials)', (getCtx) => {
 
   it('re-checks a signed-in patient: disabling the account takes effect at once', async () => {
     const { db } = getCtx();
-    expect(await patientAccountIsUsable(db, ids.patientId)).toBe(true);
-    expect(await patientAccountIsUsable(db, ids.disabledPatientId)).toBe(false);
-    expect(await patientAccountIsUsable(db, ids.inactivePatientId)).toBe(false);
+    expect(await patientSessionStanding(db, { patientId: ids.patientId }, 'sid')).toBe('ok');
+    expect(await patientSessionStanding(db, { patientId: ids.disabledPatientId }, 'sid')).toBe('disabled');
+    expect(await patientSessionStanding(db, { patientId: ids.inactivePatientId }, 'sid')).toBe('disabled');
     await db.update(webAccounts).set({ disabled: true }).where(eq(webAccounts.patientId, ids.patientId));
-    expect(await patientAccountIsUsable(db, ids.patientId)).toBe(false);
+    expect(await patientSessionStanding(db, { patientId: ids.patientId }, 'sid')).toBe('disabled');
   });
 
   it('refuses the 6th failed attempt on an account even with the right password', async () => {
@@ -152,7 +152,8 @@ describeEachEngine('staff sign-in (verifyStaffCredentials)', (getCtx) => {
     expect(result.user.id).toBe(`staff:${result.user.staffId}`);
     const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, result.user.staffId));
     expect(row.lastLoginAt).toBeInstanceOf(Date);
-    expect(await currentStaffRole(db, result.user.staffId)).toBe('reception');
+    expect(result.user.passwordVersion).toBe(0);
+    expect(await staffSessionStanding(db, result.user, 'sid')).toBe('reception');
   });
 
   it('answers a wrong password and an unknown user the same way', async () => {
@@ -165,6 +166,6 @@ describeEachEngine('staff sign-in (verifyStaffCredentials)', (getCtx) => {
     const { db } = getCtx();
     expect(await verifyStaffCredentials(db, { username: 'baja', password: PASSWORD }, { ip })).toEqual({ ok: false, reason: 'inactive' });
     const [baja] = await db.select().from(staffUsers).where(eq(staffUsers.username, 'baja'));
-    expect(await currentStaffRole(db, baja.id)).toBeNull();
+    expect(await staffSessionStanding(db, { staffId: baja.id }, 'sid')).toBe('inactive');
   });
 });

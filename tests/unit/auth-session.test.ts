@@ -123,6 +123,13 @@ describe('session claims', () => {
     expect(readClaims(null)).toBeNull();
   });
 
+  it('readClaims takes the password version when it is a whole number, and cookies without one', () => {
+    const claims = (user: unknown) => readClaims({ user, sid: 's', lastSeen: 1, signedInAt: 1 });
+    expect(claims({ ...patient, passwordVersion: 3 })?.user).toMatchObject({ passwordVersion: 3 });
+    expect(claims(patient)?.user).toEqual(patient); // issued before the version existed: read as 0 by the checks
+    for (const passwordVersion of [-1, 1.5, '2', null]) expect(claims({ ...staff, passwordVersion })).toBeNull();
+  });
+
   it('writes the manual message with the configured minutes', () => {
     expect(idleMessage(10)).toBe('Ha estado inactivo mas de 10 minutos. Por seguridad se cerró su sesión.');
   });

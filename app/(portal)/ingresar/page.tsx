@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/auth/login-form';
-import { IDLE_REASON, idleMessage, safeReturnPath } from '@/lib/auth/session-claims';
+import { IDLE_REASON, idleMessage, PASSWORD_CHANGED_MESSAGE, PASSWORD_CHANGED_REASON, safeReturnPath } from '@/lib/auth/session-claims';
 import { getRequestCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Ingresar' };
@@ -16,7 +16,9 @@ export default async function PatientLoginPage({ searchParams }: { searchParams:
       ? idleMessage((await getRequestCenterSettings()).patientIdleMinutes)
       : reason === 'deshabilitado'
         ? 'Su usuario está deshabilitado para tomar turnos web.'
-        : null;
+        : reason === PASSWORD_CHANGED_REASON
+          ? PASSWORD_CHANGED_MESSAGE
+          : null;
 
   return (
     <div className="mx-auto max-w-md space-y-5">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/auth/login-form';
 import { getDb } from '@/db/client';
-import { IDLE_REASON, idleMessage, safeReturnPath } from '@/lib/auth/session-claims';
+import { IDLE_REASON, idleMessage, PASSWORD_CHANGED_MESSAGE, PASSWORD_CHANGED_REASON, safeReturnPath } from '@/lib/auth/session-claims';
 import { getCenterSettings } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'Ingreso del personal' };
@@ -17,7 +17,9 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: S
       ? idleMessage((await getCenterSettings(getDb())).staffIdleMinutes)
       : reason === 'desactivado'
         ? 'Su usuario está desactivado. Consulte con un administrador del sistema.'
-        : null;
+        : reason === PASSWORD_CHANGED_REASON
+          ? PASSWORD_CHANGED_MESSAGE
+          : null;
 
   return (
     <div className="mx-auto w-full max-w-md space-y-5 px-4 py-8">

@@ -4,6 +4,7 @@ import { fromZonedTime } from 'date-fns-tz';
 import { appointments, patients } from '@/db/schema';
 import { addDaysToDate } from '@/lib/availability/slots';
 import { normalizeDni } from '@/lib/patients/schemas';
+import { foldedContainsEveryWord } from '@/lib/search/fold';
 import type { WebListingFilters } from './web-listing-params';
 
 /** The SQL pieces of the web listing: its WHERE, its sort column and its keyset cursor. */
@@ -49,12 +50,9 @@ function patientMatch(text: string): SQL {
   if (/^\d+$/.test(dni)) {
     return sql`${appointments.patientId} in (select ${patients.id} from ${patients} where ${patients.dni} like ${`${likeEscape(dni)}%`})`;
   }
-  const words = text.split(/\s+/).filter(Boolean).slice(0, 5);
   const name = sql`(${patients.lastName} || ' ' || ${patients.firstName})`;
-  // Names are stored upper-cased by JavaScript (Ñ included), so upper-case here too: it holds
-  // whatever the database's locale thinks of lower('Ñ').
-  const each = words.map((w) => sql`${name} ilike ${`%${likeEscape(w.toUpperCase())}%`}`);
-  return sql`${appointments.patientId} in (select ${patients.id} from ${patients} where ${and(...each)})`;
+  // Accents and case ignored on both sides ("ibanez" finds IBAÑEZ): lib/search/fold.ts.
+  return sql`${appointments.patientId} in (select ${patients.id} from ${patients} where ${foldedContainsEveryWord(name, text)})`;
 }
 
 export function webListingConditions(filters: WebListingFilters, timeZone: string): SQL {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { insurers, professionalSpecialties, professionalStudies, professionals, specialties, studies } from '@/db/schema';
-import { likePattern } from './mutation';
+import { foldedContains } from '@/lib/search/fold';
 
 /**
  * The staff's catalogue lists: every row, active first and "dadas de baja" below, filtered by the
@@ -14,10 +14,10 @@ export interface ListOptions {
   q?: string;
 }
 
-function search(q: string | undefined, ...columns: Parameters<typeof ilike>[0][]): SQL | undefined {
+function search(q: string | undefined, ...columns: Parameters<typeof foldedContains>[0][]): SQL | undefined {
   const term = q?.trim();
   if (!term) return undefined;
-  return or(...columns.map((c) => ilike(c, likePattern(term))));
+  return or(...columns.map((c) => foldedContains(c, term)));
 }
 
 export async function listInsurersForAdmin(db: DbOrTx, { q }: ListOptions = {}) {

@@ -76,7 +76,3 @@ export async function auditedChange<T extends object = object>(
   }
 }
 
-/** `%` and `_` typed in a search box are letters, not wildcards. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

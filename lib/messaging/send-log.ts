@@ -4,6 +4,7 @@ import { fromZonedTime } from 'date-fns-tz';
 import type { DbOrTx } from '@/db/client';
 import { appointments, messages, patients, professionals, staffUsers } from '@/db/schema';
 import { addDaysToDate } from '@/lib/availability/slots';
+import { foldedContainsEveryWord } from '@/lib/search/fold';
 import type { SendLogFilters } from './send-log-filters';
 
 export type { SendLogFilters } from './send-log-filters';
@@ -86,8 +87,7 @@ export async function listSendLog(
         like
           ? or(
               ilike(messages.recipient, like),
-              ilike(sql`${patients.lastName} || ' ' || ${patients.firstName}`, like),
-              ilike(sql`${patients.firstName} || ' ' || ${patients.lastName}`, like),
+              foldedContainsEveryWord(sql`${patients.lastName} || ' ' || ${patients.firstName}`, f.text!),
               dni ? eq(patients.dni, dni) : undefined,
             )
           : undefined,

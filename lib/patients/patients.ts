@@ -1,5 +1,6 @@
 import { isUniqueViolation } from '@/db/errors';
 import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { foldedContainsEveryWord } from '@/lib/search/fold';
 import type { Db, DbOrTx } from '@/db/client';
 import { insurers, patients } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
@@ -31,9 +32,7 @@ export async function searchPatients(db: DbOrTx, query: string, limit = 20): Pro
   if (q.length < 2) return [];
   const dni = normalizeDni(q);
   const byDni = /^\d+$/.test(dni);
-  // Names are stored upper-case; upper-casing the query here covers á/ñ even where the
-  // database's own case folding is ASCII-only (a C-locale cluster).
-  const pattern = `%${q.toUpperCase().replace(/[%_\\]/g, '\\$&')}%`;
+  const email = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
   return db
     .select(matchColumns)
     .from(patients)
@@ -41,7 +40,7 @@ export async function searchPatients(db: DbOrTx, query: string, limit = 20): Pro
     .where(
       byDni
         ? sql`${patients.dni} like ${`${dni}%`}`
-        : or(ilike(sql`${patients.lastName} || ' ' || ${patients.firstName}`, pattern), ilike(patients.email, pattern)),
+        : or(foldedContainsEveryWord(sql`${patients.lastName} || ' ' || ${patients.firstName}`, q), ilike(patients.email, email)),
     )
     .orderBy(asc(patients.lastName), asc(patients.firstName))
     .limit(limit);

@@ -7,6 +7,7 @@ import { sendPasswordResetLink } from '@/lib/accounts/password-reset';
 import { expireOpenTokens } from '@/lib/accounts/tokens';
 import { writeAudit } from '@/lib/audit/log';
 import { hashPassword, passwordChange } from '@/lib/auth/password';
+import { foldedContainsEveryWord } from '@/lib/search/fold';
 import { getCenterSettings } from '@/lib/settings/queries';
 import type { WebPatientCreate, WebPatientUpdate } from './schemas';
 
@@ -41,7 +42,7 @@ export async function listWebPatients(db: DbOrTx, f: { q?: string; status?: WebP
         q
           ? /^\d+$/.test(digits)
             ? sql`${patients.dni} like ${`${digits}%`}`
-            : or(ilike(sql`${patients.lastName} || ' ' || ${patients.firstName}`, text), ilike(patients.email, text))
+            : or(foldedContainsEveryWord(sql`${patients.lastName} || ' ' || ${patients.firstName}`, q), ilike(patients.email, text))
           : undefined,
         f.status === 'active' ? and(isNotNull(webAccounts.activatedAt), eq(webAccounts.disabled, false)) : undefined,
         f.status === 'pending' ? isNull(webAccounts.activatedAt) : undefined,

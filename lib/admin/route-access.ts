@@ -5,8 +5,9 @@ export type RouteAccess = { ok: true; staff: StaffSessionUser } | { ok: false; s
 /**
  * Who may call a staff route handler (a file download, say). Route handlers sit outside the
  * (panel) layout, so each checks for itself, with the role *as it is now* in the database:
- * no session, a staff member since deactivated, or one whose password changed since sign-in → 401 (sign in); a patient, or a role not
- * allowed → 403. Pure apart from `standingOf`, so it is unit-tested without a server.
+ * no session, a staff member since deactivated, or one whose password changed since sign-in →
+ * 401 (sign in); a patient, or a role not allowed → 403. Pure apart from `standingOf`, so it is
+ * unit-tested without a server.
  */
 export async function staffRouteAccess(
   user: SessionUser | null,

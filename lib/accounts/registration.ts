@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { insurers, patients, webAccounts } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, passwordChange } from '@/lib/auth/password';
 import { accountActivationMessage, alreadyRegisteredMessage } from '@/lib/messaging/compose';
 import { enqueueEmail } from '@/lib/messaging/outbox';
 import { getCenterSettings } from '@/lib/settings/queries';
@@ -185,7 +185,7 @@ async function registerInTransaction(
   if (account) {
     accountId = account.id;
     // Whoever registers again chooses the password; the link still only reaches the address on file.
-    await tx.update(webAccounts).set({ passwordHash }).where(eq(webAccounts.id, accountId));
+    await tx.update(webAccounts).set(passwordChange(webAccounts, passwordHash)).where(eq(webAccounts.id, accountId));
     await expireOpenTokens(tx, accountId, 'activation');
   } else {
     const [created] = await tx

@@ -5,6 +5,7 @@ import { appointments, patients } from '@/db/schema';
 import { addDaysToDate } from '@/lib/availability/slots';
 import { normalizeDni } from '@/lib/patients/schemas';
 import { foldedContainsEveryWord } from '@/lib/search/fold';
+import { escapeLike } from '@/lib/search/like';
 import type { WebListingFilters } from './web-listing-params';
 
 /** The SQL pieces of the web listing: its WHERE, its sort column and its keyset cursor. */
@@ -40,15 +41,11 @@ function localRange(column: AnyPgColumn, from: string | undefined, to: string | 
   return out;
 }
 
-function likeEscape(text: string): string {
-  return text.replace(/[%_\\]/g, '\\$&');
-}
-
 /** DNI digits (from the start) or every word of the name, in any order. */
 function patientMatch(text: string): SQL {
   const dni = normalizeDni(text);
   if (/^\d+$/.test(dni)) {
-    return sql`${appointments.patientId} in (select ${patients.id} from ${patients} where ${patients.dni} like ${`${likeEscape(dni)}%`})`;
+    return sql`${appointments.patientId} in (select ${patients.id} from ${patients} where ${patients.dni} like ${`${escapeLike(dni)}%`})`;
   }
   const name = sql`(${patients.lastName} || ' ' || ${patients.firstName})`;
   // Accents and case ignored on both sides ("ibanez" finds IBAÑEZ): lib/search/fold.ts.

@@ -4,6 +4,7 @@ import { fromZonedTime } from 'date-fns-tz';
 import type { DbOrTx } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { addDaysToDate } from '@/lib/availability/slots';
+import { containsPattern } from '@/lib/search/like';
 
 export interface AuditFilters {
   /** Local dates 'yyyy-MM-dd' in the center's zone, inclusive. */
@@ -31,7 +32,7 @@ export async function listAudit(db: DbOrTx, f: AuditFilters, timeZone: string) {
         f.actorKind ? eq(auditLog.actorKind, f.actorKind) : undefined,
         f.entity ? eq(auditLog.entity, f.entity) : undefined,
         f.text
-          ? or(ilike(auditLog.action, `%${escapeLike(f.text)}%`), ilike(auditLog.actorLabel, `%${escapeLike(f.text)}%`), eq(auditLog.entityId, f.text))
+          ? or(ilike(auditLog.action, containsPattern(f.text)), ilike(auditLog.actorLabel, containsPattern(f.text)), eq(auditLog.entityId, f.text))
           : undefined,
         f.before ? lt(auditLog.id, f.before) : undefined,
       ),
@@ -44,10 +45,6 @@ export async function listAudit(db: DbOrTx, f: AuditFilters, timeZone: string) {
 export async function listAuditEntities(db: DbOrTx): Promise<string[]> {
   const rows = await db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(sql`1`);
   return rows.map((r) => r.entity);
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[%_\\]/g, '\\$&');
 }
 
 /** What changed between before and after: the keys whose values differ (secrets never stored). */

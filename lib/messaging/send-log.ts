@@ -5,6 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { appointments, messages, patients, professionals, staffUsers } from '@/db/schema';
 import { addDaysToDate } from '@/lib/availability/slots';
 import { foldedContainsEveryWord } from '@/lib/search/fold';
+import { containsPattern } from '@/lib/search/like';
 import type { SendLogFilters } from './send-log-filters';
 
 export type { SendLogFilters } from './send-log-filters';
@@ -47,7 +48,7 @@ export async function listSendLog(
   f: SendLogFilters,
   timeZone: string,
 ): Promise<{ rows: SendLogRow[]; nextBefore: number | null }> {
-  const like = f.text ? `%${escapeLike(f.text)}%` : undefined;
+  const like = f.text ? containsPattern(f.text) : undefined;
   const dni = f.text && /^[\d.\s]{6,12}$/.test(f.text) ? f.text.replace(/\D/g, '') : undefined;
   const rows = await db
     .select({
@@ -116,8 +117,4 @@ export async function listSendLog(
     }),
   );
   return { rows: page, nextBefore: rows.length > SEND_LOG_PAGE ? page[SEND_LOG_PAGE - 1].id : null };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[%_\\]/g, '\\$&');
 }

@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '@/db/errors';
 import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { foldedContainsEveryWord } from '@/lib/search/fold';
+import { containsPattern } from '@/lib/search/like';
 import type { Db, DbOrTx } from '@/db/client';
 import { insurers, patients } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/log';
@@ -32,7 +33,6 @@ export async function searchPatients(db: DbOrTx, query: string, limit = 20): Pro
   if (q.length < 2) return [];
   const dni = normalizeDni(q);
   const byDni = /^\d+$/.test(dni);
-  const email = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
   return db
     .select(matchColumns)
     .from(patients)
@@ -40,7 +40,7 @@ export async function searchPatients(db: DbOrTx, query: string, limit = 20): Pro
     .where(
       byDni
         ? sql`${patients.dni} like ${`${dni}%`}`
-        : or(foldedContainsEveryWord(sql`${patients.lastName} || ' ' || ${patients.firstName}`, q), ilike(patients.email, email)),
+        : or(foldedContainsEveryWord(sql`${patients.lastName} || ' ' || ${patients.firstName}`, q), ilike(patients.email, containsPattern(q))),
     )
     .orderBy(asc(patients.lastName), asc(patients.firstName))
     .limit(limit);

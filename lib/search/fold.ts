@@ -1,5 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { containsPattern } from './like';
 
 /**
  * Searching names as reception types them: "ibanez" finds IBAÑEZ, "Martínez" finds MARTINEZ.
@@ -18,7 +19,7 @@ export function foldForSearch(text: string): string {
 
 /** `%text%` for ILIKE, folded, with `%`, `_` and `\` typed in the box taken as letters. */
 export function foldedLikePattern(text: string): string {
-  return `%${foldForSearch(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return containsPattern(foldForSearch(text));
 }
 
 /** A column or expression with the accented letters folded (constants inlined: one statement shape). */

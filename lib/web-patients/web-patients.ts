@@ -8,6 +8,7 @@ import { expireOpenTokens } from '@/lib/accounts/tokens';
 import { writeAudit } from '@/lib/audit/log';
 import { hashPassword, passwordChange } from '@/lib/auth/password';
 import { foldedContainsEveryWord } from '@/lib/search/fold';
+import { containsPattern } from '@/lib/search/like';
 import { getCenterSettings } from '@/lib/settings/queries';
 import type { WebPatientCreate, WebPatientUpdate } from './schemas';
 
@@ -21,7 +22,6 @@ export const WEB_PATIENTS_PAGE = 50;
 export async function listWebPatients(db: DbOrTx, f: { q?: string; status?: WebPatientStatus; before?: number }) {
   const q = f.q?.trim() ?? '';
   const digits = q.replace(/[.\s-]/g, '');
-  const text = `%${q.toUpperCase().replace(/[%_\\]/g, '\\$&')}%`;
   const rows = await db
     .select({
       accountId: webAccounts.id,
@@ -42,7 +42,7 @@ export async function listWebPatients(db: DbOrTx, f: { q?: string; status?: WebP
         q
           ? /^\d+$/.test(digits)
             ? sql`${patients.dni} like ${`${digits}%`}`
-            : or(foldedContainsEveryWord(sql`${patients.lastName} || ' ' || ${patients.firstName}`, q), ilike(patients.email, text))
+            : or(foldedContainsEveryWord(sql`${patients.lastName} || ' ' || ${patients.firstName}`, q), ilike(patients.email, containsPattern(q)))
           : undefined,
         f.status === 'active' ? and(isNotNull(webAccounts.activatedAt), eq(webAccounts.disabled, false)) : undefined,
         f.status === 'pending' ? isNull(webAccounts.activatedAt) : undefined,

@@ -1,4 +1,4 @@
-import type { SessionUser, StaffRole, StaffSessionUser } from '@/lib/auth/session-claims';
+import { PASSWORD_CHANGED_SIGN_IN_AGAIN, type SessionUser, type StaffRole, type StaffSessionUser } from '@/lib/auth/session-claims';
 
 export type RouteAccess = { ok: true; staff: StaffSessionUser } | { ok: false; status: 401 | 403; message: string };
 
@@ -18,7 +18,7 @@ export async function staffRouteAccess(
   if (user.kind !== 'staff') return { ok: false, status: 403, message: 'Solo el personal del centro puede descargar este listado.' };
   const role = await standingOf(user);
   if (role === 'inactive') return { ok: false, status: 401, message: 'Su usuario ya no está activo. Ingrese nuevamente.' };
-  if (role === 'password_changed') return { ok: false, status: 401, message: 'La contraseña de su usuario fue cambiada. Ingrese nuevamente.' };
+  if (role === 'password_changed') return { ok: false, status: 401, message: PASSWORD_CHANGED_SIGN_IN_AGAIN };
   if (!allowed.includes(role)) return { ok: false, status: 403, message: 'No tiene permiso para esta acción. Consulte con un administrador.' };
   return { ok: true, staff: { ...user, role } };
 }

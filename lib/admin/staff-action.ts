@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { staffSessionStanding } from '@/lib/auth/credentials';
 import { getSessionSid, getSessionUser } from '@/lib/auth/session';
-import type { StaffRole, StaffSessionUser } from '@/lib/auth/session-claims';
+import { PASSWORD_CHANGED_SIGN_IN_AGAIN, type StaffRole, type StaffSessionUser } from '@/lib/auth/session-claims';
 import { clientIp } from '@/lib/auth/throttle';
 import { NUL_MESSAGE, pathsWithNul } from '@/lib/validation/nul';
 
@@ -30,7 +30,7 @@ export function staffAction<S extends z.ZodType, T = undefined>(
     if (user?.kind !== 'staff') return { ok: false, error: 'Su sesión terminó. Ingrese nuevamente.' };
     const sid = await getSessionSid();
     const role = await staffSessionStanding(getDb(), user, sid);
-    if (role === 'password_changed') return { ok: false, error: 'La contraseña de su usuario fue cambiada. Ingrese nuevamente.' };
+    if (role === 'password_changed') return { ok: false, error: PASSWORD_CHANGED_SIGN_IN_AGAIN };
     if (role === 'inactive' || !roles.includes(role)) return { ok: false, error: NOT_ALLOWED };
     const withNul = pathsWithNul(raw);
     if (withNul.length) {

@@ -71,6 +71,9 @@ export const PASSWORD_CHANGED_REASON = 'clave-cambiada';
 /** What the login pages show for PASSWORD_CHANGED_REASON. */
 export const PASSWORD_CHANGED_MESSAGE = 'La contraseña de su usuario fue cambiada. Por seguridad se cerró su sesión: ingrese con la nueva contraseña.';
 
+/** The same, where there is no login page to show it on (a staff action's answer, a download). */
+export const PASSWORD_CHANGED_SIGN_IN_AGAIN = 'La contraseña de su usuario fue cambiada. Ingrese nuevamente.';
+
 export function loginPathFor(kind: SessionKind): string {
   return kind === 'staff' ? STAFF_LOGIN_PATH : PATIENT_LOGIN_PATH;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import * as s from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/session-claims';
+import { PASSWORD_CHANGED_SIGN_IN_AGAIN, type SessionUser } from '@/lib/auth/session-claims';
 import { ACTIONS } from '../support/access-map';
 import { createTestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
@@ -125,6 +125,29 @@ describeEachEngine('server actions check the caller themselves', (getCtx) => {
       }
     }
     // Nothing was written by any of those calls.
+    expect(await db.select().from(s.auditLog)).toEqual(before);
+  });
+
+  it('a session signed in before a password change is refused by every action, and told why', async () => {
+    const { db } = getCtx();
+    // Someone changed both passwords since these sessions signed in (they carry version 0).
+    await db.update(s.staffUsers).set({ passwordVersion: 1 });
+    await db.update(s.webAccounts).set({ passwordVersion: 1 });
+    const before = await db.select().from(s.auditLog);
+    for (const [file, names] of serverActionModules()) {
+      const mod = (await libModules[`../../${file}`]()) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      for (const name of names) {
+        const access = ACTIONS[`${file}#${name}`];
+        const call = () => mod[name]('__invalido__', undefined, undefined);
+        if (access === 'staff' || access === 'admin') {
+          session.user = users.admin;
+          expect(await call(), `admin → ${name}`).toMatchObject({ ok: false, error: PASSWORD_CHANGED_SIGN_IN_AGAIN });
+        } else if (access === 'patient') {
+          session.user = users.patient;
+          expect(await redirectOf(call()), `paciente → ${name}`).toBe('/ingresar?motivo=clave-cambiada');
+        }
+      }
+    }
     expect(await db.select().from(s.auditLog)).toEqual(before);
   });
 });

@@ -207,3 +207,47 @@ export async function pipelinedTransaction<T>(db: Db, fn: (tx: PipelinedTx) => P
     reserved.release();
   }
 }
+
+/** The three answers of underSessionLocks(). */
+export interface UnderLocksAnswers {
+  locks: Settled;
+  work: Settled;
+  unlocks: Settled;
+}
+
+/**
+ * One statement under session-level advisory locks, with no transaction around it: `locks`, then
+ * `work` (autocommitted: one statement commits or fails whole, and its snapshot is taken after the
+ * locks were granted), then `unlocks`, sent in one write on a reserved connection and answered in
+ * one round trip. A BEGIN and a COMMIT cost the server a flush each; this costs none of its own.
+ *
+ * The catch, and the caller's duty: each statement settles on its own, so if `locks` fails (a
+ * lock_timeout or statement_timeout a DBA set, the deadlock detector, a cancel) `work` still runs.
+ * `locks` must therefore end by setting the session variable `turnos.locked` to `proof`, and
+ * `work` must write only where `current_setting('turnos.locked', true) = proof`: a failed
+ * statement's set_config is rolled back with it, and `proof` is new on every call, so a value left
+ * by an earlier call on this connection never matches. `unlocks` must release every lock `locks`
+ * may have taken (unlocking a key not held only warns), and runs again once if it fails.
+ *
+ * PostgreSQL only (postgres.js); undefined on PGlite, where the caller uses a transaction. Session
+ * locks need the connection to be the server's session: not a pooler in transaction mode.
+ */
+export async function underSessionLocks(db: Db, statements: { locks: Statement; work: Statement; unlocks: Statement }): Promise<UnderLocksAnswers | undefined> {
+  const client = (db as unknown as { $client?: postgres.Sql<{}> }).$client;
+  if (!client || typeof client.reserve !== 'function') return undefined;
+  const { dialect } = db as unknown as DrizzleInternals;
+  const reserved: ReservedSql = await client.reserve();
+  const send = (statement: Statement) => {
+    const q = toQuery(dialect, statement);
+    return settle(reserved.unsafe(q.sql, q.params as never[], { prepare: true }).execute());
+  };
+  try {
+    const [locks, work, unlocks] = await Promise.all([send(statements.locks), send(statements.work), send(statements.unlocks)]);
+    // A session lock outlives its statement: never hand the connection back holding one.
+    const released = unlocks.ok ? unlocks : await send(statements.unlocks);
+    if (!released.ok) throw released.error;
+    return { locks, work, unlocks: released };
+  } finally {
+    reserved.release();
+  }
+}

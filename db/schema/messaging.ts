@@ -100,6 +100,12 @@ export const messages = pgTable(
      * message, its leader. Set when the group is claimed, before anything is sent, and kept until
      * every member has its result, so a retry repeats the identical request (lib/messaging/worker.ts).
      */
+    /**
+     * Written without its content (a booking's confirmation: the booking's statement stays small);
+     * the worker composes it from the turno before delivering (lib/messaging/compose-awaiting.ts),
+     * and the claim skips it until then.
+     */
+    awaitingContent: boolean('awaiting_content').notNull().default(false),
     deliveryGroup: bigint('delivery_group', { mode: 'number' }).references((): AnyPgColumn => messages.id, {
       onDelete: 'set null',
     }),

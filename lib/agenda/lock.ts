@@ -27,10 +27,18 @@ export async function lockCenterAgenda(tx: DbOrTx): Promise<void> {
 
 /**
  * The booking's agenda keys, shared, as select-list items: the booking takes them in the same
- * statement as its patient and IP locks (lib/booking/book.ts), before it reads the agenda.
+ * statement as its patient and IP locks (lib/booking/book.ts), before it reads the agenda. Held by
+ * its transaction, or, when the booking is one autocommitted statement, by its session until
+ * bookingAgendaUnlocks() (db/pipeline.ts, underSessionLocks).
  */
-export function bookingAgendaLocks(professionalId: number | SQLWrapper) {
-  return sql`pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${CENTER}), pg_advisory_xact_lock_shared(${LOCK_AGENDA}, ${professionalId})`;
+export function bookingAgendaLocks(professionalId: number | SQLWrapper, scope: 'xact' | 'session' = 'xact') {
+  const lock = sql.raw(scope === 'xact' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_lock_shared');
+  return sql`${lock}(${LOCK_AGENDA}, ${CENTER}), ${lock}(${LOCK_AGENDA}, ${professionalId})`;
+}
+
+/** Releases the session-held keys of bookingAgendaLocks(…, 'session'), as select-list items. */
+export function bookingAgendaUnlocks(professionalId: number | SQLWrapper) {
+  return sql`pg_advisory_unlock_shared(${LOCK_AGENDA}, ${professionalId}), pg_advisory_unlock_shared(${LOCK_AGENDA}, ${CENTER})`;
 }
 
 /** Taken by a booking, before it reads the agenda to check its slot. */

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { staffAction, type ActionResult } from '@/lib/admin/staff-action';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
-import { bookingConfirmation, enqueueCancellationNotice } from '@/lib/booking/notify';
+import { enqueueCancellationNotice } from '@/lib/booking/notify';
 import { createPatient, searchPatients, type PatientMatch } from '@/lib/patients/patients';
 import { patientSchema } from '@/lib/patients/schemas';
 import { markAttendance } from './attendance';
@@ -62,7 +62,7 @@ const staffBookingSchema = z.object({
 export const staffBook = staffAction(STAFF, staffBookingSchema, async (input, { staff }): Promise<ActionResult<{ appointmentId: number }>> => {
   const db = getDb();
   const request: BookingRequest = { ...input, startsAt: new Date(input.startsAt), source: 'staff', staffId: staff.staffId };
-  const result = await bookAppointment(db, request, { confirmation: bookingConfirmation(db, request, staff.staffId) });
+  const result = await bookAppointment(db, request, { confirm: true });
   if (!result.ok) return { ok: false, error: result.message };
   revalidatePath('/admin', 'layout');
   return { ok: true, data: { appointmentId: result.appointmentId } };

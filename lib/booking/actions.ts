@@ -17,7 +17,7 @@ import { recordId } from '@/lib/validation/record-id';
 import { acknowledge, hasAcknowledged } from './acknowledgement';
 import { bookAppointment, type BookingRequest } from './book';
 import { cancelAppointment } from './cancel';
-import { bookingConfirmation, enqueueCancellationNotice } from './notify';
+import { enqueueCancellationNotice } from './notify';
 import { bookingHref } from './params';
 import {
   confirmBookingSchema,
@@ -91,7 +91,7 @@ async function confirmBooking(slotRef: SlotRef, formData: FormData): Promise<For
     ip,
     rescheduleFromId: slot.data.rescheduleFromId,
   };
-  const result = await bookAppointment(db, request, { confirmation: bookingConfirmation(db, request) });
+  const result = await bookAppointment(db, request, { confirm: true });
   if (result.ok) {
     revalidatePath('/mis-turnos');
     redirect(`/mis-turnos/${result.appointmentId}/insertado`);

@@ -80,8 +80,8 @@ const ID_BLOCK = 16;
 const idPools = new WeakMap<object, { ids: number[]; refill?: Promise<void> }>();
 
 /**
- * A new turno's id, from `appointments_id_seq`, fetched in blocks: the confirmation needs the id
- * before the booking's transaction (the .ics names it), and a block spares that a round trip.
+ * A new turno's id, from `appointments_id_seq`, fetched in blocks: the booking's statement needs
+ * the id before it runs (its audit row names the turno), and a block spares that a round trip.
  */
 export async function nextAppointmentId(db: DbOrTx): Promise<number> {
   let pool = idPools.get(db);

@@ -1,14 +1,14 @@
 import { and, count, eq, getTableColumns, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '@/db/client';
-import { asDate, pipelinedTransaction, placeholder, statementFromTemplate, type BoundQuery, type PipelinedTx, type Settled, type Statement } from '@/db/pipeline';
-import { appointments, auditLog, insurers, messages, professionals, webAccounts, type Appointment, type CenterSettings } from '@/db/schema';
-import { bookingAgendaLocks } from '@/lib/agenda/lock';
+import { randomUUID } from 'node:crypto';
+import { asDate, pipelinedTransaction, placeholder, statementFromTemplate, underSessionLocks, type BoundQuery, type PipelinedTx, type Settled, type Statement } from '@/db/pipeline';
+import { appointments, auditLog, insurers, messages, patients, professionals, webAccounts, type Appointment, type CenterSettings } from '@/db/schema';
+import { bookingAgendaLocks, bookingAgendaUnlocks } from '@/lib/agenda/lock';
 import { auditValues, type Actor } from '@/lib/audit/log';
 import { liveAppointment, localToday, professionalConditions, weeksFrom } from '@/lib/availability/queries';
 import { addDaysToDate, findOfferedSlot, localMidnight, type BusyTimes, type Slot } from '@/lib/availability/slots';
 import { agendaSnapshot, agendaTokenColumn, nextAppointmentId, type DayDefinition } from './agenda-snapshot';
-import { emailRow, type EmailDraft } from '@/lib/messaging/outbox';
 import { RollbackWith } from '@/db/errors';
 import { fail, isOverlapViolation, isRetryableConflict, SLOT_TAKEN_MESSAGE, type BookingFailure } from './errors';
 
@@ -37,7 +37,7 @@ export type BookingResult = BookingSuccess | BookingFailure;
 /** Hook for work that must commit with the booking, run inside its transaction. */
 export type AfterBooking = (tx: DbOrTx, booked: BookingSuccess & { request: BookingRequest }) => Promise<void>;
 
-/** What a booking will be, known before its transaction opens: enough to render its confirmation. */
+/** What a booking will be, known before its transaction opens. */
 export interface PlannedBooking {
   appointmentId: number;
   startsAt: Date;
@@ -50,18 +50,21 @@ export interface PlannedBooking {
 
 export interface BookingOptions {
   /**
-   * The confirmation to write to the outbox in the booking's own statement. Called before the
-   * transaction opens (rendering a template takes milliseconds no lock should wait for); if the
-   * booking is refused or rolls back, the message is never written. Null: nothing to send.
+   * Write the confirmation email to the outbox in the booking's own statement (if the patient has
+   * an email): it commits with the turno or not at all. The row is written awaiting its content,
+   * which the worker composes from the turno before delivering it (lib/messaging/compose-awaiting.ts):
+   * rendering a template takes milliseconds, and a large row costs the booking's statement more.
    */
-  confirmation?: (planned: PlannedBooking) => Promise<EmailDraft | null>;
+  confirm?: boolean;
+  /** Called between the plan and its transaction (tests: a change committed behind the plan's back). */
+  afterPlan?: (planned: PlannedBooking) => Promise<void>;
   /** Other work that must commit with the booking, inside its transaction. */
   afterBooking?: AfterBooking;
   /** Called as each step ends (the benchmark's per-phase breakdown, docs/performance.md). */
   trace?: (step: BookingStep) => void;
 }
 
-export type BookingStep = 'plan' | 'render' | 'build' | 'reads' | 'checks' | 'write' | 'commit';
+export type BookingStep = 'plan' | 'build' | 'reads' | 'checks' | 'write' | 'commit';
 
 // Advisory lock classes: serialise one patient's bookings, and one IP's, so limits cannot be overshot.
 const LOCK_PATIENT = 71;
@@ -91,28 +94,38 @@ class StalePlan extends Error {}
  * 1. the plan: a new id and the agenda's token (lib/booking/agenda-snapshot.ts); the settings and
  *    the professional's rules and closures for that date come from the snapshot, read again only
  *    when the token says they changed;
- * 2. BEGIN;
- * 3. one pipelined round (db/pipeline.ts): the locks; then every read the checks need, in one
- *    statement, with the token; then the turnos overlapping the slot; then, when the row does not
- *    depend on those answers (not a sobreturno, not a move), the write itself: the turno, its
- *    audit row and its outbox row in one statement. A refusal rolls the write back;
- * 4. COMMIT.
- * A move or a sobreturno writes after its checks (one more round trip). docs/performance.md has
- * the measured cost of each step.
+ * 2. the common case (a slot the agenda offers; not a sobreturno, not a move): ONE round trip on
+ *    PostgreSQL. The locks, then the whole booking as one autocommitted statement (every read the
+ *    checks need, with the token; the turnos overlapping the slot; and, only if the guard holds,
+ *    the turno, its audit row and its outbox row), then the unlocks (db/pipeline.ts,
+ *    underSessionLocks). On PGlite, and when work must join the booking (`afterBooking`), the
+ *    same statements run in a transaction instead (BEGIN travels with them, COMMIT too when it can);
+ * 3. a move or a sobreturno: BEGIN, the locks and the reads in one round, the checks here, then
+ *    the write and COMMIT.
+ * docs/performance.md has the measured cost of each step.
  */
 export async function bookAppointment(db: Db, request: BookingRequest, options: BookingOptions = {}): Promise<BookingResult> {
   const trace = options.trace ?? (() => {});
   const appointmentId = await nextAppointmentId(db);
+  const confirm = options.confirm === true;
   let stale: string | undefined;
   for (let attempt = 1; ; attempt++) {
     const plan = await planBooking(db, request, appointmentId, stale);
     trace('plan');
-    const mail = options.confirmation && plan.slot ? await options.confirmation({ ...plan, ...plan.slot, startsAt: request.startsAt }) : null;
-    trace('render');
+    if (options.afterPlan && plan.slot) await options.afterPlan({ ...plan, ...plan.slot, startsAt: request.startsAt });
+    const now = request.now ?? new Date();
     try {
+      const guarded = options.afterBooking ? undefined : guardedBooking(db, request, plan, confirm, now);
+      const direct = guarded && (await bookUnderSessionLocks(db, request, plan, guarded, trace));
+      if (direct) {
+        trace('commit');
+        return direct;
+      }
       const booked = await pipelinedTransaction(db, async (tx) => {
         // Work to do after the write keeps the transaction open for it; otherwise the COMMIT goes with the write.
-        const result = await bookInTransaction(db, tx, request, plan, mail, trace, !options.afterBooking);
+        const result = guarded
+          ? await bookGuardedInTransaction(db, tx, request, plan, guarded, trace, !options.afterBooking)
+          : await bookInTransaction(db, tx, request, plan, confirm, now, trace);
         if (!result.ok) throw new RollbackWith(result);
         if (options.afterBooking) await options.afterBooking(tx.drizzle(), { ...result, request });
         return result;
@@ -258,8 +271,8 @@ function insertSelect(table: PgTable, columns: Record<string, unknown>, from: SQ
   return sql`insert into ${table} (${names}) select ${values} from ${from}`;
 }
 
-/** What a booking writes besides the turno: its audit row and, when there is one, its confirmation. */
-function writtenRows(req: BookingRequest, row: Appointment, mail: EmailDraft | null, previous: PreviousTurno | undefined) {
+/** What a booking writes besides the turno: its audit row and, when asked, its confirmation. */
+function writtenRows(req: BookingRequest, row: Appointment, confirm: boolean, previous: PreviousTurno | undefined) {
   const web = req.source === 'web';
   const actor: Actor = web ? { kind: 'patient', patientId: req.patientId } : { kind: 'staff', staffId: req.staffId! };
   const audit = auditValues(actor, {
@@ -272,17 +285,29 @@ function writtenRows(req: BookingRequest, row: Appointment, mail: EmailDraft | n
   });
   const values: Record<string, unknown> = {};
   const turno = bound('a_', row, values);
-  const confirmation = mail ? bound('m_', emailRow({ ...mail, appointmentId: row.id }), values) : undefined;
   const audited = bound('l_', audit, values);
-  return { turno, confirmation, audited, values, shape: `${turno.shape}|${confirmation?.shape ?? 'no mail'}|${audited.shape}` };
+  if (confirm) Object.assign(values, { c_patient: req.patientId, c_staff: req.staffId ?? null });
+  return { turno, confirm, audited, values, shape: `${turno.shape}|${confirm ? 'mail' : 'no mail'}|${audited.shape}` };
+}
+
+/**
+ * The confirmation's outbox row, as a data-modifying CTE over `booked` (the turno's insert,
+ * returning its id): addressed to the patient's email as it is now, written awaiting its content
+ * (the worker composes it), and not written at all for a patient without email.
+ */
+function confirmationWrite(): SQL {
+  const p = placeholder;
+  return sql`, confirmation as (insert into ${messages} (channel, kind, patient_id, appointment_id, created_by_staff_id, recipient, body_text, awaiting_content)
+    select 'email', 'booking_confirmation', ${patients.id}, booked.id, ${p('c_staff')}::integer, ${patients.email}, '', true
+    from booked join ${patients} on ${patients.id} = ${p('c_patient')}::integer where coalesce(${patients.email}, '') <> '')`;
 }
 
 /** One statement: the turno, its audit row and its confirmation commit (or fail) together. */
-function writeStatement(builder: Db, req: BookingRequest, row: Appointment, mail: EmailDraft | null, previous: PreviousTurno | undefined): BoundQuery {
-  const { turno, confirmation, audited, values, shape } = writtenRows(req, row, mail, previous);
+function writeStatement(builder: Db, req: BookingRequest, row: Appointment, confirm: boolean, previous: PreviousTurno | undefined): BoundQuery {
+  const { turno, audited, values, shape } = writtenRows(req, row, confirm, previous);
   return statementFromTemplate(`booking.write|${shape}`, () => {
-    const writes = [sql`with booked as (${builder.insert(appointments).values(turno.columns).getSQL()})`];
-    if (confirmation) writes.push(sql`, confirmation as (${builder.insert(messages).values(confirmation.columns).getSQL()})`);
+    const writes = [sql`with booked as (${builder.insert(appointments).values(turno.columns).getSQL()} returning ${appointments.id})`];
+    if (confirm) writes.push(confirmationWrite());
     writes.push(sql` ${builder.insert(auditLog).values(audited.columns).getSQL()}`);
     return sql.join(writes);
   }, values);
@@ -326,25 +351,30 @@ export function guardCondition(req: BookingRequest, values: Record<string, unkno
   return sql.join(terms, sql` and `);
 }
 
+/** Session variable the session-locks transport proves its locks with (db/pipeline.ts, underSessionLocks). */
+const LOCKED_SETTING = 'turnos.locked';
+
 /**
  * The whole booking in one statement, for the common case (a web or phone booking of a slot the
  * agenda offers): the checks' reads, the overlapping turnos, and the turno with its confirmation
- * and audit row written only if guardCondition() holds. It answers the checks' row, the overlap
- * count and whether it wrote.
+ * and audit row written only if guardCondition() holds (and, without a transaction, only if this
+ * booking's locks are held: `proof`). It answers the checks' row, the overlap count and whether
+ * it wrote.
  */
-function bookingStatement(builder: Db, req: BookingRequest, plan: BookingPlan, row: Appointment, mail: EmailDraft | null, checks: Part, busy: Part, now: Date): BoundQuery {
-  const { turno, confirmation, audited, values, shape } = writtenRows(req, row, mail, undefined);
-  Object.assign(values, checks.values, busy.values);
-  const date = localToday(req.startsAt, plan.settings.timeZone);
-  const today = localToday(now, plan.settings.timeZone);
-  const guard = guardCondition(req, values, { token: plan.token, date, today, settings: plan.settings });
-  const key = `booking.guarded|${checks.key}|${busy.key}|${!!req.insurerId}|${shape}`;
+function bookingStatement(builder: Db, req: BookingRequest, plan: BookingPlan, g: GuardedBooking, proof: string | undefined): BoundQuery {
+  const { turno, audited, values, shape } = writtenRows(req, g.row, g.confirm, undefined);
+  Object.assign(values, g.checks.values, g.busy.values);
+  const today = localToday(g.now, plan.settings.timeZone);
+  const guard = guardCondition(req, values, { token: plan.token, date: g.date, today, settings: plan.settings });
+  if (proof) values.g_proof = proof;
+  const key = `booking.guarded|${g.checks.key}|${g.busy.key}|${!!req.insurerId}|${shape}|${proof ? 'proof' : 'tx'}`;
   return statementFromTemplate(key, () => {
+    const locked = proof ? sql` and current_setting(${LOCKED_SETTING}, true) = ${placeholder('g_proof')}::text` : sql``;
     const parts = [
-      sql`with checks as (${checks.build()}), busy as (select count(*)::int as n from ${appointments} where ${busy.build()})`,
-      sql`, booked as (${insertSelect(appointments, turno.columns, sql`checks, busy where ${guard}`)} returning ${appointments.id})`,
+      sql`with checks as (${g.checks.build()}), busy as (select count(*)::int as n from ${appointments} where ${g.busy.build()})`,
+      sql`, booked as (${insertSelect(appointments, turno.columns, sql`checks, busy where ${guard}${locked}`)} returning ${appointments.id})`,
     ];
-    if (confirmation) parts.push(sql`, confirmation as (${insertSelect(messages, confirmation.columns, sql`booked`)})`);
+    if (g.confirm) parts.push(confirmationWrite());
     parts.push(sql`, audited as (${insertSelect(auditLog, audited.columns, sql`booked`)})`);
     parts.push(sql` select checks.*, busy.n as "busyCount", (select count(*)::int from booked) as "inserted" from checks, busy`);
     return sql.join(parts);
@@ -367,66 +397,133 @@ function rowsOrThrow(answer: Settled | undefined): Array<Record<string, unknown>
 /** A booking's checks as they would be if the database had nothing against it. */
 const unopposed = (token: string): BookingChecks => ({ agendaToken: token, maxDaysAhead: 100_000, accountActive: true, insurerEnabled: true, sameDay: 0, future: 0, fromIp: 0 });
 
+/**
+ * Every lock a booking takes, in a fixed order (patient, IP, agenda, slot), as one statement. The
+ * agenda keys come before the token is compared: an agenda change that would strand turnos waits
+ * for this booking, or this booking waits for it and sees its new token (lib/agenda/lock.ts).
+ *
+ * In a transaction ('xact') the same statement sets plan_cache_mode for the rest of it: the same
+ * few statement shapes run on every booking, so they are planned once per connection, not on each
+ * run (PostgreSQL plans a prepared statement afresh for its first five runs by default). Held by
+ * the session ('session', underSessionLocks), it ends by setting the session's `proof` once every
+ * lock is granted, and changes nothing else on the session: the pooled connection serves others
+ * next (forcing the generic plan there measured no faster, docs/performance.md).
+ */
+function lockStatement(req: BookingRequest, scope: 'xact' | 'session', proof?: string): BoundQuery {
+  const withIp = req.source === 'web' && !!req.ip;
+  const values = { patient: req.patientId, ip: req.ip, professional: req.professionalId, slot: `${req.professionalId}@${req.startsAt.toISOString()}`, proof };
+  return statementFromTemplate(`booking.locks|${scope}|${withIp}`, () => {
+    const p = placeholder;
+    const fn = (name: string) => sql.raw(scope === 'xact' ? `pg_advisory_xact_${name}` : `pg_advisory_${name}`);
+    const locks = sql`${fn('lock')}(${LOCK_PATIENT}, ${p('patient')}), ${withIp ? sql`${fn('lock')}(${LOCK_IP}, hashtext(${p('ip')})), ` : sql``}${bookingAgendaLocks(p('professional'), scope)}, ${fn('lock')}(${LOCK_SLOT}, hashtext(${p('slot')}))`;
+    if (scope === 'xact') return sql`select set_config('plan_cache_mode', 'force_generic_plan', true), ${locks}`;
+    // The proof is set last, once every lock is granted (the subquery is evaluated first).
+    return sql`select set_config(${LOCKED_SETTING}, ${p('proof')}::text, false) from (select ${locks} offset 0) locked`;
+  }, values);
+}
+
+/** Releases every lock lockStatement(…, 'session') takes (one not held only warns), and clears the proof. */
+function lockRelease(req: BookingRequest): BoundQuery {
+  const withIp = req.source === 'web' && !!req.ip;
+  const values = { patient: req.patientId, ip: req.ip, professional: req.professionalId, slot: `${req.professionalId}@${req.startsAt.toISOString()}` };
+  return statementFromTemplate(`booking.unlocks|${withIp}`, () => {
+    const p = placeholder;
+    return sql`select pg_advisory_unlock(${LOCK_SLOT}, hashtext(${p('slot')})), ${bookingAgendaUnlocks(p('professional'))}, ${withIp ? sql`pg_advisory_unlock(${LOCK_IP}, hashtext(${p('ip')})), ` : sql``}pg_advisory_unlock(${LOCK_PATIENT}, ${p('patient')}), set_config(${LOCKED_SETTING}, '', false)`;
+  }, values);
+}
+
+/** The common case, decided before any lock: what it will write, and what its statement reads. */
+interface GuardedBooking {
+  row: Appointment;
+  confirm: boolean;
+  now: Date;
+  /** The slot's local date. */
+  date: string;
+  checks: Part;
+  busy: Part;
+}
+
+/**
+ * The common case: a slot the agenda offers (not a sobreturno, not a move) that nothing but the
+ * database's answers could refuse. Its row is known before any lock, so the whole booking can be
+ * one guarded statement. Undefined: the checks must run here first (bookInTransaction).
+ */
+function guardedBooking(builder: Db, req: BookingRequest, plan: BookingPlan, confirm: boolean, now: Date): GuardedBooking | undefined {
+  const tz = plan.settings.timeZone;
+  const date = localToday(req.startsAt, tz);
+  if (!plan.slot || isOverbook(req) || req.rescheduleFromId !== undefined) return undefined;
+  if ('code' in checkBooking(req, plan, unopposed(plan.token), { previous: undefined, busy: [], now, date })) return undefined;
+  const row = appointmentRow(req, plan.appointmentId, plan.slot.endsAt, { specialtyId: plan.slot.specialtyId, studyId: plan.slot.studyId, overbooked: false, rescheduledFromId: null }, now);
+  return { row, confirm, now, date, checks: checksPart(builder, req, now, date, tz), busy: busyPart(req.professionalId, { startsAt: req.startsAt, endsAt: row.endsAt }) };
+}
+
+/**
+ * The guarded statement's answer: checkBooking() applied to what the database read (that is where
+ * a refusal's words come from), after proving that it and the database's guard agreed on whether
+ * to write. Throws StalePlan when the agenda changed since the plan (nothing was written).
+ */
+function guardedOutcome(req: BookingRequest, plan: BookingPlan, g: GuardedBooking, answer: Record<string, unknown> | undefined): BookingResult {
+  const found = parseChecks(answer);
+  const inserted = Number(answer!.inserted) === 1;
+  const { row } = g;
+  const taken: BusyTimes[] = Number(answer!.busyCount) > 0 ? [{ professionalId: req.professionalId, starts: [row.startsAt.getTime()], ends: [row.endsAt.getTime()] }] : [];
+  const decision = found.agendaToken === plan.token ? checkBooking(req, plan, found, { previous: undefined, busy: taken, now: g.now, date: g.date }) : undefined;
+  const agrees = decision === undefined || 'code' in decision ? !inserted : inserted && decision.endsAt.getTime() === row.endsAt.getTime();
+  if (!agrees) throw new Error(`booking ${row.id}: the database's guard and checkBooking() disagree (written: ${inserted})`);
+  if (decision === undefined) throw new StalePlan(); // nothing was written: plan again
+  if ('code' in decision) return decision;
+  return { ok: true, appointmentId: row.id, startsAt: row.startsAt, endsAt: row.endsAt };
+}
+
+/**
+ * The common case on PostgreSQL, in one round trip and without a transaction: the locks, the
+ * guarded statement (autocommitted), the unlocks. Undefined where there is no such transport (PGlite).
+ */
+async function bookUnderSessionLocks(db: Db, req: BookingRequest, plan: BookingPlan, g: GuardedBooking, trace: (step: BookingStep) => void): Promise<BookingResult | undefined> {
+  const proof = `${g.row.id}:${randomUUID()}`;
+  const statements = { locks: lockStatement(req, 'session', proof), work: bookingStatement(db, req, plan, g, proof), unlocks: lockRelease(req) };
+  trace('build');
+  const answers = await underSessionLocks(db, statements);
+  if (!answers) return undefined;
+  trace('reads');
+  // Without its locks the statement wrote nothing (the proof did not match): the locks' error is the answer.
+  rowsOrThrow(answers.locks);
+  const [answer] = rowsOrThrow(answers.work);
+  const result = guardedOutcome(req, plan, g, answer);
+  trace('checks');
+  return result;
+}
+
+/** The common case in a transaction: one round, COMMIT included when nothing else joins it. */
+async function bookGuardedInTransaction(builder: Db, tx: PipelinedTx, req: BookingRequest, plan: BookingPlan, g: GuardedBooking, trace: (step: BookingStep) => void, commitWithWrite: boolean): Promise<BookingResult> {
+  const statements = [lockStatement(req, 'xact'), bookingStatement(builder, req, plan, g, undefined)];
+  trace('build');
+  const answers = await tx.run(statements, { commit: commitWithWrite });
+  trace('reads');
+  rowsOrThrow(answers[0]);
+  const [answer] = rowsOrThrow(answers[1]);
+  const result = guardedOutcome(req, plan, g, answer);
+  trace('checks');
+  return result;
+}
+
+/** A move or a sobreturno: the checks run here, between the reads and the write. */
 async function bookInTransaction(
   /** Builds the statements (Drizzle's builders); nothing runs on it. */
   builder: Db,
   tx: PipelinedTx,
   req: BookingRequest,
   plan: BookingPlan,
-  mail: EmailDraft | null,
+  confirm: boolean,
+  now: Date,
   trace: (step: BookingStep) => void,
-  /** Whether the common case may send its COMMIT with its write (nothing else to do in the transaction). */
-  commitWithWrite: boolean,
 ): Promise<BookingResult> {
-  const { settings } = plan;
   const web = req.source === 'web';
-  const now = req.now ?? new Date();
-  const tz = settings.timeZone;
+  const tz = plan.settings.timeZone;
   const date = localToday(req.startsAt, tz);
   const overbook = isOverbook(req);
   const moving = req.rescheduleFromId !== undefined;
-  // Every lock in the first statement, in a fixed order (patient, IP, agenda, slot). The agenda keys come
-  // before the token is compared: an agenda change that would strand turnos waits for this
-  // booking, or this booking waits for it and sees its new token (lib/agenda/lock.ts). The same
-  // statement sets plan_cache_mode for the rest of the transaction: the same few statement shapes
-  // run on every booking, so they are planned once per connection, not on each run (PostgreSQL plans
-  // a prepared statement afresh for its first five runs by default).
-  const withIp = web && !!req.ip;
-  const statements: Statement[] = [
-    statementFromTemplate(
-      `booking.locks|${withIp}`,
-      () => sql`select set_config('plan_cache_mode', 'force_generic_plan', true), pg_advisory_xact_lock(${LOCK_PATIENT}, ${placeholder('patient')}), ${withIp ? sql`pg_advisory_xact_lock(${LOCK_IP}, hashtext(${placeholder('ip')})), ` : sql``}${bookingAgendaLocks(placeholder('professional'))}, pg_advisory_xact_lock(${LOCK_SLOT}, hashtext(${placeholder('slot')}))`,
-      { patient: req.patientId, ip: req.ip, professional: req.professionalId, slot: `${req.professionalId}@${req.startsAt.toISOString()}` },
-    ),
-  ];
-  const checks = checksPart(builder, req, now, date, tz);
-  // The live turnos overlapping the slot: the only ones that can make it taken.
-  const window = { startsAt: req.startsAt, endsAt: plan.slot?.endsAt ?? new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000) };
-  const busy = busyPart(req.professionalId, window);
-
-  // The common case in one round, COMMIT included: the slot is one the agenda offers, and nothing
-  // but the database's answers could refuse it.
-  const planned = plan.slot && !overbook && !moving && !('code' in checkBooking(req, plan, unopposed(plan.token), { previous: undefined, busy: [], now, date }))
-    ? appointmentRow(req, plan.appointmentId, plan.slot.endsAt, { specialtyId: plan.slot.specialtyId, studyId: plan.slot.studyId, overbooked: false, rescheduledFromId: null }, now)
-    : undefined;
-  if (planned) {
-    statements.push(bookingStatement(builder, req, plan, planned, mail, checks, busy, now));
-    trace('build');
-    const answers = await tx.run(statements, { commit: commitWithWrite });
-    trace('reads');
-    const [answer] = rowsOrThrow(answers[answers.length - 1]);
-    const found = parseChecks(answer);
-    const inserted = Number(answer.inserted) === 1;
-    const taken: BusyTimes[] = Number(answer.busyCount) > 0 ? [{ professionalId: req.professionalId, starts: [window.startsAt.getTime()], ends: [window.endsAt.getTime()] }] : [];
-    const decision = found.agendaToken === plan.token ? checkBooking(req, plan, found, { previous: undefined, busy: taken, now, date }) : undefined;
-    trace('checks');
-    const agrees = decision === undefined || 'code' in decision ? !inserted : inserted && decision.endsAt.getTime() === planned.endsAt.getTime();
-    if (!agrees) throw new Error(`booking ${planned.id}: the database's guard and checkBooking() disagree (written: ${inserted})`);
-    if (decision === undefined) throw new StalePlan(); // nothing was written: plan again
-    if ('code' in decision) return decision;
-    return { ok: true, appointmentId: planned.id, startsAt: planned.startsAt, endsAt: planned.endsAt };
-  }
-
+  const statements: Statement[] = [lockStatement(req, 'xact')];
   // A move frees the old slot first, so a move to an adjacent or overlapping slot is possible; a
   // refusal below rolls it back.
   if (moving) {
@@ -436,7 +533,9 @@ async function bookInTransaction(
       returning id, starts_at as "startsAt", professional_id as "professionalId"`);
   }
   // Every check's read in one statement, after the locks (so no limit can be overshot).
-  statements.push(bind(checks));
+  const window = { startsAt: req.startsAt, endsAt: plan.slot?.endsAt ?? new Date(req.startsAt.getTime() + OVERBOOK_MINUTES * 60_000) };
+  const busy = busyPart(req.professionalId, window);
+  statements.push(bind(checksPart(builder, req, now, date, tz)));
   statements.push(bind({ ...busy, key: `${busy.key}|rows`, build: () => sql`select professional_id as "professionalId", starts_at as "startsAt", ends_at as "endsAt" from ${appointments} where ${busy.build()}` }));
   trace('build');
   const answers = await tx.run(statements);
@@ -460,12 +559,8 @@ async function bookInTransaction(
     overbooked: overbook && !!slot && !slot.free,
     rescheduledFromId: previous?.id ?? null,
   }, now);
-  // The confirmation was rendered with the slot as the plan saw it: if it differs now, plan again.
-  if (mail && (row.endsAt.getTime() !== plan.slot?.endsAt.getTime() || row.specialtyId !== plan.slot.specialtyId || row.studyId !== plan.slot.studyId)) {
-    throw new StalePlan();
-  }
   trace('checks');
-  rowsOrThrow((await tx.run([writeStatement(builder, req, row, mail, previous)]))[0]);
+  rowsOrThrow((await tx.run([writeStatement(builder, req, row, confirm, previous)]))[0]);
   trace('write');
   return { ok: true, appointmentId: row.id, startsAt: row.startsAt, endsAt: row.endsAt };
 }

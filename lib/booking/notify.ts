@@ -1,11 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { appointments, insurers, patients, professionals, specialties, studies, type CenterSettings } from '@/db/schema';
-import type { BookingOptions, BookingRequest } from './book';
 import { appointmentCancelledMessage, bookingConfirmationMessage } from '@/lib/messaging/compose';
 import { enqueueEmail, type EmailDraft } from '@/lib/messaging/outbox';
-import { getCenterSettings } from '@/lib/settings/queries';
-import { preparedQuery } from '@/db/prepared';
+import { getCenterSettings } from '@/lib/settings/center';
 
 /** The names and messages a notice about one appointment shows. */
 const detailColumns = {
@@ -54,7 +52,8 @@ type ConfirmationSubject = Pick<AppointmentDetails, 'patient' | 'professional' |
   appointment: { id: number; patientId: number; startsAt: Date; endsAt: Date; reason: string };
 };
 
-async function confirmationDraft(center: CenterSettings, d: ConfirmationSubject, createdByStaffId?: number | null): Promise<EmailDraft | null> {
+/** The confirmation of a booking, with its .ics; null when the patient has no email to write to. */
+export async function confirmationDraft(center: CenterSettings, d: ConfirmationSubject, createdByStaffId?: number | null): Promise<EmailDraft | null> {
   if (!d.patient.email) return null; // nobody to write to (a phone booking of a patient without email)
   const content = await bookingConfirmationMessage({
     center,
@@ -72,46 +71,6 @@ async function confirmationDraft(center: CenterSettings, d: ConfirmationSubject,
     appointmentId: d.appointment.id,
     createdByStaffId: createdByStaffId ?? null,
     ...content,
-  };
-}
-
-/**
- * The confirmation email of a booking, with its .ics, for bookAppointment's `confirmation`: the
- * names are read now (in parallel with the booking's own plan), the mail is rendered before the
- * booking's transaction opens, and the booking writes it to the outbox in its own statement, so
- * the booking and its email commit together and a mail failure later never loses the booking.
- */
-/**
- * The names a confirmation shows, prepared once per database handle: built by Drizzle and planned by
- * PostgreSQL once, not on every booking (absent ids are -1: one shape for every request).
- */
-const namesQuery = (db: DbOrTx) =>
-  preparedQuery(db, 'booking_confirmation_names', (db) =>
-    db
-      .select(detailColumns)
-      .from(patients)
-      .innerJoin(professionals, eq(professionals.id, sql.placeholder('professional')))
-      .leftJoin(specialties, eq(specialties.id, sql.placeholder('specialty')))
-      .leftJoin(studies, eq(studies.id, sql.placeholder('study')))
-      .leftJoin(insurers, eq(insurers.id, sql.placeholder('insurer')))
-      .where(eq(patients.id, sql.placeholder('patient')))
-      .prepare('booking_confirmation_names'),
-  );
-
-export function bookingConfirmation(db: DbOrTx, request: BookingRequest, createdByStaffId?: number | null): BookingOptions['confirmation'] {
-  const names = (specialtyId: number | null | undefined, studyId: number | null | undefined) =>
-    namesQuery(db)
-      .execute({ professional: request.professionalId, specialty: specialtyId ?? -1, study: studyId ?? -1, insurer: request.insurerId ?? -1, patient: request.patientId })
-      .then(([row]) => (row ? asShown(row) : null));
-  const early = names(request.specialtyId, request.studyId);
-  early.catch(() => {}); // awaited below; a booking refused before that must not leave it unhandled
-  return async (planned) => {
-    // The turno takes the agenda rule's specialty or study when the request names none.
-    const same = planned.specialtyId === (request.specialtyId ?? null) && planned.studyId === (request.studyId ?? null);
-    const d = await (same ? early : names(planned.specialtyId, planned.studyId));
-    if (!d) return null;
-    const appointment = { id: planned.appointmentId, patientId: request.patientId, startsAt: planned.startsAt, endsAt: planned.endsAt, reason: (request.reason ?? '').trim() };
-    return confirmationDraft(planned.settings, { ...d, appointment }, createdByStaffId);
   };
 }
 

@@ -51,6 +51,7 @@ export async function claimDueMessages(db: DbOrTx, options: ClaimOptions = {}): 
           where ((status = 'pending' and next_attempt_at <= now())
               or (status = 'sending' and locked_until < now()))
             and (delivery_group is null or delivery_group = id)
+            and not awaiting_content
           order by next_attempt_at, id
           limit ${limit}
           for update skip locked

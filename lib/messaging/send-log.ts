@@ -33,6 +33,8 @@ export interface SendLogRow {
   recipient: string;
   subject: string;
   bodyText: string;
+  /** Written with its turno, not yet composed by the worker (compose-awaiting.ts): seconds at most. */
+  awaitingContent: boolean;
   error: string | null;
   attempts: number;
   appointmentStartsAt: Date | null;
@@ -64,6 +66,7 @@ export async function listSendLog(
       recipient: messages.recipient,
       subject: messages.subject,
       bodyText: messages.bodyText,
+      awaitingContent: messages.awaitingContent,
       error: messages.error,
       attempts: messages.attempts,
       appointmentStartsAt: appointments.startsAt,
@@ -110,6 +113,7 @@ export async function listSendLog(
       recipient: r.recipient,
       subject: r.subject,
       bodyText: r.bodyText,
+      awaitingContent: r.awaitingContent,
       error: r.error,
       attempts: r.attempts,
       appointmentStartsAt: r.appointmentStartsAt,

@@ -96,8 +96,8 @@ export function startWorker(db: DbOrTx, options: WorkerOptions = {}): RunningWor
           await pruneExpiredRows(db);
         }
         const result = await runWorkerOnce(db, source, { ...options, workerId });
-        if (result.claimed > 0) options.onRun?.(result);
-        backlog = result.claimed >= (options.limit ?? DEFAULT_CLAIM_LIMIT);
+        if (result.claimed > 0 || result.composed > 0) options.onRun?.(result);
+        backlog = result.claimed >= (options.limit ?? DEFAULT_CLAIM_LIMIT) || result.composeBacklog;
         lastError = '';
       } catch (error) {
         const text = errorText(error);

@@ -3,6 +3,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { messages, type Message } from '@/db/schema';
 import { claimDueMessages, DEFAULT_CLAIM_LIMIT, DEFAULT_GROUPED_CLAIM_LIMIT, DEFAULT_LOCK_SECONDS, type ClaimOptions } from './claim';
+import { composeAwaitingMessages } from './compose-awaiting';
 import { deliverGroup, releaseGroup } from './delivery-groups';
 import { DEFAULT_RETRY_POLICY, retryDelaySeconds, withRetries, type RetryPolicy } from './retry';
 import { log as serverLog } from '@/lib/server/log';
@@ -186,6 +187,10 @@ export interface WorkerRunResult {
   released: number;
   /** Taken over by another worker, or the result could not be recorded (see the header note). */
   lost: number;
+  /** Rows whose content was composed before the claim (compose-awaiting.ts). */
+  composed: number;
+  /** More rows await their content than one poll composes: poll again without pausing. */
+  composeBacklog: boolean;
 }
 
 export type TransportSource = Transports | ((db: DbOrTx) => Promise<Transports>);
@@ -228,7 +233,11 @@ export async function runWorkerOnce(
 ): Promise<WorkerRunResult> {
   const log = options.log ?? ((line: string) => serverLog.warn(line));
   const lockSeconds = options.lockSeconds ?? DEFAULT_LOCK_SECONDS;
-  const result: WorkerRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0, lost: 0 };
+  const result: WorkerRunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0, lost: 0, composed: 0, composeBacklog: false };
+  // Rows written awaiting their content (a booking's confirmation) become claimable here.
+  const composing = await composeAwaitingMessages(db);
+  result.composed = composing.composed;
+  result.composeBacklog = composing.more;
   // Resolved before claiming: a broken configuration becomes a transport whose sends fail
   // with the reason, so it shows in the send log instead of leaving rows claimed.
   const transports = typeof source === 'function' ? await source(db) : source;

@@ -1,17 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb, type DbOrTx } from '@/db/client';
-import { centerSettings, type CenterSettings } from '@/db/schema';
-import { preparedQuery } from '@/db/prepared';
+import type { CenterSettings } from '@/db/schema';
+import { getCenterSettings } from './center';
 
-/** The center's settings row. It exists from the first start (seeded), so its absence is a bug. */
-export async function getCenterSettings(db: DbOrTx): Promise<CenterSettings> {
-  // Prepared (db/prepared.ts): every page and action reads this row.
-  const [row] = await preparedQuery(db, 'center_settings', (db) => db.select().from(centerSettings).where(eq(centerSettings.id, 1)).prepare('center_settings')).execute();
-  if (!row) throw new Error('center_settings is empty: the database was not seeded');
-  return row;
-}
+export { getCenterSettings };
 
 /**
  * The settings row for the page being rendered, read once however many layouts and pages of the

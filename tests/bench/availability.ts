@@ -8,7 +8,7 @@ import * as s from '../../db/schema';
 import { listProfessionalsFor, loadWeeks, loadWeeksFor, localToday } from '../../lib/availability/queries';
 import { addDaysToDate, generateSlots, isoWeekday, type Slot } from '../../lib/availability/slots';
 import { bookAppointment, type BookingRequest, type BookingStep } from '../../lib/booking/book';
-import { bookingConfirmation } from '../../lib/booking/notify';
+import { composeAwaitingMessages } from '../../lib/messaging/compose-awaiting';
 import { fromZonedTime } from 'date-fns-tz';
 import type { BenchDatabase } from './databases';
 import { measurePair, summarize, type Timing } from './stats';
@@ -23,10 +23,10 @@ export interface AvailabilityBenchResult {
   appointments: number;
   availability: Timing;
   bareWeekRead: Timing;
-  /** The booking's database work: the action's whole call minus the confirmation's render. */
+  /** The booking's database work: the action's whole call (its confirmation is written awaiting its content). */
   booking: Timing;
-  bookingRender: Timing;
-  bookingTotal: Timing;
+  /** The worker's part, off the request: composing one confirmation from its turno (compose-awaiting.ts). */
+  confirmationCompose: Timing;
   /** Median of each step of the booking (BookingStep), in order. */
   bookingSteps: Array<{ step: string; medianMs: number }>;
   bareInsert: Timing;
@@ -144,13 +144,11 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
   };
   const forBooking = await freeIn(mondayAfter(center.today, 3));
   const forInsert = await freeIn(mondayAfter(center.today, 4));
-  // One booking as the "Confirmar Turno" action makes it (lib/booking/actions.ts): the plan, the
-  // confirmation rendered before the transaction, the transaction with its outbox row. Its
-  // database work is the whole call minus the render, which holds no lock and no connection.
+  // One booking as the "Confirmar Turno" action makes it (lib/booking/actions.ts): the plan, then
+  // the booking with its audit row and its confirmation's outbox row (composed later by the worker).
   let n = 0;
   let m = 0;
   const total: number[] = [];
-  const render: number[] = [];
   const stepSamples: Partial<Record<BookingStep, number[]>> = {};
   const book = async (i: number) => {
     const slot = forBooking[n];
@@ -166,28 +164,20 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
       now,
     };
     n++;
-    let renderMs = 0;
     const t0 = performance.now();
     let last = t0;
     const steps: Partial<Record<BookingStep, number>> = {};
-    const confirm = bookingConfirmation(db, request)!;
     const result = await bookAppointment(db, request, {
       trace: (step) => {
         const t = performance.now();
         steps[step] = t - last;
         last = t;
       },
-      confirmation: async (planned) => {
-        const r0 = performance.now();
-        const draft = await confirm(planned);
-        renderMs = performance.now() - r0;
-        return draft;
-      },
+      confirm: true,
     });
     if (!result.ok) throw new Error(`bench booking refused: ${result.message}`);
     if (i >= 0) {
       total.push(performance.now() - t0);
-      render.push(renderMs);
       for (const [step, t] of Object.entries(steps)) (stepSamples[step as BookingStep] ??= []).push(t);
     }
   };
@@ -202,9 +192,17 @@ export async function runAvailabilityBench(bench: BenchDatabase): Promise<Availa
     m++;
   };
   const [, bareInsert] = await measurePair(RUNS, book, insert);
-  const booking = summarize(total.map((t, i) => t - render[i]));
-  const bookingRender = summarize(render);
-  const bookingTotal = summarize(total);
+  const booking = summarize(total);
+  // The worker composes the bookings' confirmations, one by one here (it composes up to COMPOSE_LIMIT per poll).
+  const composeSamples: number[] = [];
+  for (;;) {
+    const t0 = performance.now();
+    const { composed } = await composeAwaitingMessages(db, 1);
+    if (composed === 0) break;
+    composeSamples.push(performance.now() - t0);
+  }
+  if (composeSamples.length < RUNS) throw new Error(`only ${composeSamples.length} confirmations to compose after ${RUNS} bookings`);
+  const confirmationCompose = summarize(composeSamples);
   const bookingSteps = Object.entries(stepSamples).map(([step, samples]) => ({ step, medianMs: summarize(samples).medianMs }));
-  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, bookingRender, bookingTotal, bookingSteps, bareInsert, plan };
+  return { engine: bench.engine, appointments: center.taken, availability, bareWeekRead, booking, confirmationCompose, bookingSteps, bareInsert, plan };
 }

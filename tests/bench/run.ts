@@ -83,8 +83,7 @@ if (availability.length) {
     availability.flatMap((r) => [
       [r.engine, String(r.appointments), 'week availability', ms(r.availability.medianMs), ms(r.availability.p95Ms), ms(r.bareWeekRead.medianMs), ms(r.bareWeekRead.p95Ms), `${(r.availability.medianMs / r.bareWeekRead.medianMs).toFixed(2)}x`],
       [r.engine, String(r.appointments), 'one booking, database work', ms(r.booking.medianMs), ms(r.booking.p95Ms), ms(r.bareInsert.medianMs), ms(r.bareInsert.p95Ms), `${(r.booking.medianMs / r.bareInsert.medianMs).toFixed(2)}x`],
-      [r.engine, String(r.appointments), '  + confirmation render', ms(r.bookingRender.medianMs), ms(r.bookingRender.p95Ms), '', '', ''],
-      [r.engine, String(r.appointments), '  = whole call', ms(r.bookingTotal.medianMs), ms(r.bookingTotal.p95Ms), '', '', ''],
+      [r.engine, String(r.appointments), '  then, in the worker: compose its confirmation', ms(r.confirmationCompose.medianMs), ms(r.confirmationCompose.p95Ms), '', '', ''],
     ]),
   );
   for (const r of availability) {

@@ -69,23 +69,21 @@ describeEachEngine('booking against an agenda kept in memory', (getCtx) => {
     const { db } = getCtx();
     c = await createTestCenter(db);
     await bookAppointment(db, request({ startsAt: at('2026-11-24', '10:00') })); // the snapshot is in memory now
-    // The confirmation is rendered between the plan and the transaction: change the agenda right there.
-    let rendered = 0;
+    // Change the agenda between the plan and the transaction.
+    let planned = 0;
     const lengthen = async () => {
-      if (rendered++ === 0) await db.update(s.schedules).set({ slotMinutes: 40 }).where(eq(s.schedules.professionalId, c.professionalId));
-      return null;
+      if (planned++ === 0) await db.update(s.schedules).set({ slotMinutes: 40 }).where(eq(s.schedules.professionalId, c.professionalId));
     };
     // Planned as 10:00-10:20; the transaction finds the new token, and the booking is planned again: 10:00-10:40.
-    const moved = await bookAppointment(db, request({ patientId: c.otherPatientId }), { confirmation: lengthen });
+    const moved = await bookAppointment(db, request({ patientId: c.otherPatientId }), { afterPlan: lengthen });
     expect(moved).toMatchObject({ ok: true, endsAt: at('2026-11-25', '10:40') });
-    expect(rendered).toBe(2);
+    expect(planned).toBe(2);
     // A holiday declared between plan and transaction refuses the booking, and nothing is written.
     const patient = await c.addPatient();
     const holiday = async () => {
       await db.insert(s.scheduleExceptions).values({ startsOn: '2026-11-26', endsOn: '2026-11-26', reason: 'Feriado' });
-      return null;
     };
-    const refused = await bookAppointment(db, request({ patientId: patient, startsAt: at('2026-11-26', '10:00') }), { confirmation: holiday });
+    const refused = await bookAppointment(db, request({ patientId: patient, startsAt: at('2026-11-26', '10:00') }), { afterPlan: holiday });
     expect(refused).toMatchObject({ ok: false, code: 'slot_unavailable' });
     expect(await db.select().from(s.appointments).where(eq(s.appointments.patientId, patient))).toHaveLength(0);
   });

@@ -4,7 +4,9 @@ import * as s from '@/db/schema';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
 import { SLOT_TAKEN_MESSAGE } from '@/lib/booking/errors';
-import { bookingConfirmation, enqueueBookingConfirmation } from '@/lib/booking/notify';
+import { enqueueBookingConfirmation } from '@/lib/booking/notify';
+import { claimDueMessages } from '@/lib/messaging/claim';
+import { composeAwaitingMessages } from '@/lib/messaging/compose-awaiting';
 import { at, createTestCenter, NOW, updateSettings, webBooking, type TestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
 
@@ -29,33 +31,67 @@ describeEachEngine('booking a turno', (getCtx) => {
     expect(audit[0]).toMatchObject({ actorKind: 'patient', actorId: c.patientId, entityId: String(row.id) });
   });
 
-  it('writes the confirmation mail in the booking’s own transaction: both commit, or neither', async () => {
+  it('writes the confirmation mail in the booking’s own statement: both commit, or neither; the worker composes it', async () => {
     const { db } = getCtx();
     c = await createTestCenter(db);
-    const confirmed = (overrides: Partial<BookingRequest>) => {
-      const r = request(overrides);
-      return bookAppointment(db, r, { confirmation: bookingConfirmation(db, r) });
-    };
+    const confirmed = (overrides: Partial<BookingRequest>, extra: Parameters<typeof bookAppointment>[2] = {}) =>
+      bookAppointment(db, request(overrides), { confirm: true, ...extra });
     const booked = await confirmed({});
-    expect(booked).toMatchObject({ ok: true });
-    const mails = await db.select().from(s.messages).where(eq(s.messages.kind, 'booking_confirmation'));
-    expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ status: 'pending', patientId: c.patientId, appointmentId: booked.ok ? booked.appointmentId : -1 });
-    expect(mails[0].subject).toContain('25/11/2026 10:00');
+    if (!booked.ok) throw new Error(booked.message);
+    const mails = () => db.select().from(s.messages).where(eq(s.messages.kind, 'booking_confirmation'));
+    const [patient] = await db.select().from(s.patients).where(eq(s.patients.id, c.patientId));
+    // Written with the turno, addressed to the patient, awaiting its content: nobody may claim it yet.
+    expect(await mails()).toEqual([
+      expect.objectContaining({ status: 'pending', awaitingContent: true, recipient: patient.email, patientId: c.patientId, appointmentId: booked.appointmentId, subject: '' }),
+    ]);
+    expect(await claimDueMessages(db)).toEqual([]);
+    // The worker's composition: the turno's date, its .ics, claimable.
+    expect(await composeAwaitingMessages(db)).toEqual({ composed: 1, more: false });
+    const [mail] = await mails();
+    expect(mail).toMatchObject({ status: 'pending', awaitingContent: false, recipient: patient.email!.toLowerCase() });
+    expect(mail.subject).toContain('25/11/2026 10:00');
+    expect(mail.bodyHtml).toContain(patient.lastName);
+    expect(mail.attachments).toEqual([expect.objectContaining({ contentType: expect.stringContaining('text/calendar') })]);
+    expect(await composeAwaitingMessages(db)).toEqual({ composed: 0, more: false });
+    expect((await claimDueMessages(db)).map((m) => m.id)).toEqual([mail.id]);
     // A refused booking writes no mail...
     expect(await confirmed({ patientId: c.otherPatientId, ip: '198.51.100.1' })).toMatchObject({ ok: false });
     // ...and work that fails inside the transaction takes the booking and its mail down with it.
     const failing = async () => {
       throw new Error('outbox unavailable');
     };
-    const r = request({ patientId: c.otherPatientId, ip: '198.51.100.1', startsAt: at('2026-11-25', '10:20') });
-    await expect(bookAppointment(db, r, { confirmation: bookingConfirmation(db, r), afterBooking: failing })).rejects.toThrow('outbox unavailable');
+    await expect(confirmed({ patientId: c.otherPatientId, ip: '198.51.100.1', startsAt: at('2026-11-25', '10:20') }, { afterBooking: failing })).rejects.toThrow('outbox unavailable');
     expect(await live()).toHaveLength(1);
     expect(await db.select().from(s.messages)).toHaveLength(1);
-    // The mail of an appointment written some other way goes in the caller's transaction.
+    // A patient without email gets the turno and no mail.
+    await db.update(s.patients).set({ email: '' }).where(eq(s.patients.id, c.otherPatientId));
+    expect(await confirmed({ patientId: c.otherPatientId, ip: '198.51.100.1', startsAt: at('2026-11-25', '10:40') })).toMatchObject({ ok: true });
+    expect(await live()).toHaveLength(2);
+    expect(await db.select().from(s.messages)).toHaveLength(1);
+    // The mail of an appointment written some other way goes in the caller's transaction, composed.
     const [row] = await live();
     await db.transaction((tx) => enqueueBookingConfirmation(tx, row.id));
     expect(await db.select().from(s.messages)).toHaveLength(2);
+  });
+
+  it('composes a confirmation from its turno, escaping what it shows, and records one it cannot compose', async () => {
+    const { db } = getCtx();
+    c = await createTestCenter(db);
+    const booked = await bookAppointment(db, request({ reason: 'Dolor de <b>rodilla</b>' }), { confirm: true });
+    if (!booked.ok) throw new Error(booked.message);
+    // The composition reads the turno, and escapes what it shows.
+    await composeAwaitingMessages(db);
+    const [mail] = await db.select().from(s.messages).where(eq(s.messages.appointmentId, booked.appointmentId));
+    expect(mail.bodyHtml).toContain('Dolor de &lt;b&gt;rodilla&lt;/b&gt;');
+    expect(mail.bodyText).toContain('Dolor de <b>rodilla</b>');
+    // A row that cannot be composed (its turno is gone) ends in the send log as an error, never claimed.
+    const [orphan] = await db
+      .insert(s.messages)
+      .values({ channel: 'email', kind: 'booking_confirmation', recipient: 'x@example.com', bodyText: '', awaitingContent: true })
+      .returning();
+    expect(await composeAwaitingMessages(db)).toEqual({ composed: 1, more: false });
+    const [failed] = await db.select().from(s.messages).where(eq(s.messages.id, orphan.id));
+    expect(failed).toMatchObject({ status: 'error', awaitingContent: false, error: 'No se pudo preparar el mensaje: no se encontró su turno.' });
   });
 
   it('refuses a taken slot with the manual-style message and writes nothing', async () => {
@@ -201,7 +237,7 @@ describeEachEngine('booking a turno', (getCtx) => {
     expect(audit[0].before).toMatchObject({ id: over.appointmentId, patientId: c.otherPatientId });
     // A sobreturno outside the agenda gets its confirmation too (15 minutes, the agenda has no slot there).
     const outside = request({ ...staffRequest, overbook: true, startsAt: at('2026-11-25', '07:00') });
-    const late = await bookAppointment(db, outside, { confirmation: bookingConfirmation(db, outside, staff.id) });
+    const late = await bookAppointment(db, outside, { confirm: true });
     if (!late.ok) throw new Error(late.message);
     expect(late.endsAt.getTime() - late.startsAt.getTime()).toBe(15 * 60_000);
     const mails = await db.select().from(s.messages).where(eq(s.messages.appointmentId, late.appointmentId));

@@ -90,7 +90,7 @@ describeEachEngine('outbox', (getCtx) => {
     const held = await enqueueEmail(db, draft({ status: 'draft' }));
 
     const { calls, transports } = recordingMail();
-    expect(await runWorkerOnce(db, transports, { log: silent })).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, released: 0, lost: 0 });
+    expect(await runWorkerOnce(db, transports, { log: silent })).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0, released: 0, lost: 0, composed: 0, composeBacklog: false });
     expect((await runWorkerOnce(db, transports, { log: silent })).claimed).toBe(0);
 
     expect(calls.map((c) => c.id).sort()).toEqual([...ids].sort());

@@ -115,10 +115,14 @@ export default async function SendLogPage({ searchParams }: { searchParams: Sear
                   <span className="block text-xs text-slate-500">Intentos: {r.attempts}</span>
                 </td>
                 <td className="min-w-48 px-3 py-2">
-                  <details>
-                    <summary className="cursor-pointer">{r.subject || r.bodyText.slice(0, 40) || 'Ver mensaje'}</summary>
-                    <p className="mt-1 max-w-md whitespace-pre-wrap break-words text-xs">{r.bodyText}</p>
-                  </details>
+                  {r.awaitingContent ? (
+                    <span className="text-slate-600">Preparando el mensaje…</span>
+                  ) : (
+                    <details>
+                      <summary className="cursor-pointer">{r.subject || r.bodyText.slice(0, 40) || 'Ver mensaje'}</summary>
+                      <p className="mt-1 max-w-md whitespace-pre-wrap break-words text-xs">{r.bodyText}</p>
+                    </details>
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">
                   {r.appointmentStartsAt ? (

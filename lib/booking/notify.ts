@@ -74,14 +74,6 @@ export async function confirmationDraft(center: CenterSettings, d: ConfirmationS
   };
 }
 
-/** The confirmation of an appointment already written, enqueued inside the caller's transaction. */
-export async function enqueueBookingConfirmation(tx: DbOrTx, appointmentId: number, createdByStaffId?: number | null) {
-  const details = await loadAppointmentDetails(tx, appointmentId);
-  if (!details) return;
-  const draft = await confirmationDraft(await getCenterSettings(tx), details, createdByStaffId);
-  if (draft) await enqueueEmail(tx, draft);
-}
-
 /** Tells the patient their turno was cancelled (by them, or by the center), in the same transaction. */
 export async function enqueueCancellationNotice(tx: DbOrTx, appointmentId: number, cancelledBy: 'patient' | 'center', createdByStaffId?: number | null) {
   const details = await loadAppointmentDetails(tx, appointmentId);

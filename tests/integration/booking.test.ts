@@ -4,7 +4,6 @@ import * as s from '@/db/schema';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
 import { SLOT_TAKEN_MESSAGE } from '@/lib/booking/errors';
-import { enqueueBookingConfirmation } from '@/lib/booking/notify';
 import { claimDueMessages } from '@/lib/messaging/claim';
 import { composeAwaitingMessages } from '@/lib/messaging/compose-awaiting';
 import { at, createTestCenter, NOW, updateSettings, webBooking, type TestCenter } from '../support/center';
@@ -68,10 +67,6 @@ describeEachEngine('booking a turno', (getCtx) => {
     expect(await confirmed({ patientId: c.otherPatientId, ip: '198.51.100.1', startsAt: at('2026-11-25', '10:40') })).toMatchObject({ ok: true });
     expect(await live()).toHaveLength(2);
     expect(await db.select().from(s.messages)).toHaveLength(1);
-    // The mail of an appointment written some other way goes in the caller's transaction, composed.
-    const [row] = await live();
-    await db.transaction((tx) => enqueueBookingConfirmation(tx, row.id));
-    expect(await db.select().from(s.messages)).toHaveLength(2);
   });
 
   it('composes a confirmation from its turno, escaping what it shows, and records one it cannot compose', async () => {

@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import * as s from '@/db/schema';
 import { bookAppointment } from '@/lib/booking/book';
 import { cancelAppointment } from '@/lib/booking/cancel';
-import { enqueueBookingConfirmation, enqueueCancellationNotice } from '@/lib/booking/notify';
+import { enqueueCancellationNotice } from '@/lib/booking/notify';
+import { composeAwaitingMessages } from '@/lib/messaging/compose-awaiting';
 import { enqueueDueReminders } from '@/lib/reminders/automatic';
 import { at, createTestCenter, NOW } from '../support/center';
 import { describeEachEngine } from '../support/db';
@@ -81,9 +82,11 @@ describeEachEngine('markup in free text reaches mails and SMS as text', (getCtx)
         reason: `${MARKUP}${ICS_BREAK}`,
         now: NOW,
       },
-      { afterBooking: (tx, b) => enqueueBookingConfirmation(tx, b.appointmentId) },
+      { confirm: true },
     );
     if (!booked.ok) throw new Error(booked.message);
+    // The worker composes the confirmation from the turno, as in production.
+    expect(await composeAwaitingMessages(db)).toEqual({ composed: 1, more: false });
     expect(await enqueueDueReminders(db, NOW)).toEqual({ queued: 2 });
     const cancelled = await cancelAppointment(
       db,

@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import * as s from '@/db/schema';
 import { bookAppointment } from '@/lib/booking/book';
 import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
-import { enqueueBookingConfirmation, enqueueCancellationNotice } from '@/lib/booking/notify';
+import { enqueueCancellationNotice } from '@/lib/booking/notify';
+import { composeAwaitingMessages } from '@/lib/messaging/compose-awaiting';
 import { updatePatient } from '@/lib/patients/patients';
 import { buildPatientExport, exportPatientData } from '@/lib/patients/export';
 import { patientExportHtml } from '@/lib/patients/export-html';
@@ -38,9 +39,10 @@ describeEachEngine('patient data export (Ley 25.326, right of access)', (getCtx)
       const r = await bookAppointment(
         db,
         { patientId, professionalId: c.professionalId, startsAt: at('2026-11-25', time), source: 'staff', staffId: admin.id, now: NOW, reason: `motivo ${time}` },
-        { afterBooking: (tx, booked) => enqueueBookingConfirmation(tx, booked.appointmentId, admin.id) },
+        { confirm: true },
       );
       if (!r.ok) throw new Error(r.message);
+      await composeAwaitingMessages(db);
       return r.appointmentId;
     };
     const kept = await book(c.patientId, '08:00');

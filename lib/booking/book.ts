@@ -100,8 +100,9 @@ class StalePlan extends Error {}
  *    the turno, its audit row and its outbox row), then the unlocks (db/pipeline.ts,
  *    underSessionLocks). On PGlite, and when work must join the booking (`afterBooking`), the
  *    same statements run in a transaction instead (BEGIN travels with them, COMMIT too when it can);
- * 3. a move or a sobreturno: BEGIN, the locks and the reads in one round, the checks here, then
- *    the write and COMMIT.
+ * 3. a move, a sobreturno, or a request the plan already refuses (so that its refusal keeps the
+ *    manual's order): BEGIN, the locks and the reads in one round, the checks here, then the write
+ *    and COMMIT.
  * docs/performance.md has the measured cost of each step.
  */
 export async function bookAppointment(db: Db, request: BookingRequest, options: BookingOptions = {}): Promise<BookingResult> {
@@ -507,7 +508,7 @@ async function bookGuardedInTransaction(builder: Db, tx: PipelinedTx, req: Booki
   return result;
 }
 
-/** A move or a sobreturno: the checks run here, between the reads and the write. */
+/** A move, a sobreturno, or a request the plan refuses: the checks run here, between the reads and the write. */
 async function bookInTransaction(
   /** Builds the statements (Drizzle's builders); nothing runs on it. */
   builder: Db,

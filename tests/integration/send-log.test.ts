@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import * as s from '@/db/schema';
+import { composeAwaitingMessages } from '@/lib/messaging/compose-awaiting';
 import { enqueueEmail, enqueueSms } from '@/lib/messaging/outbox';
 import { listSendLog, SEND_LOG_PAGE, type SendLogFilters } from '@/lib/messaging/send-log';
 import { at, TZ } from '../support/center';
@@ -74,6 +75,21 @@ describeEachEngine('send log', (getCtx) => {
     expect(b).toMatchObject({ channel: 'sms', staffUsername: 'recepcion', bodyText: 'Recuerde su turno\nCentro', recipient: '1144445555', appointmentStartsAt: null, professionalName: null, attempts: 1 });
     // Never sent: dated by its creation.
     expect(f).toMatchObject({ sent: false, status: 'error', error: 'Buzón inexistente', at: at('2026-11-23', '11:00') });
+    expect(rows.map((r) => r.awaitingContent)).toEqual([false, false, false]);
+  });
+
+  it('shows a booking’s confirmation as awaiting its content until the worker composes it', async () => {
+    const { db } = getCtx();
+    await db.insert(s.centerSettings).values({ id: 1, centerName: 'CENTRO DE PRUEBA' });
+    // As a booking writes it (lib/booking/book.ts): address and turno, no content yet.
+    const [{ id }] = await db
+      .insert(s.messages)
+      .values({ channel: 'email', kind: 'booking_confirmation', patientId, appointmentId, recipient: 'lucia@demo.com.ar', bodyText: '', awaitingContent: true })
+      .returning({ id: s.messages.id });
+    const row = async () => (await listSendLog(db, {}, TZ)).rows.find((r) => r.id === id);
+    expect(await row()).toMatchObject({ awaitingContent: true, status: 'pending', subject: '', patientName: 'MARTINEZ, LUCIA' });
+    expect(await composeAwaitingMessages(db)).toEqual({ composed: 1, more: false });
+    expect(await row()).toMatchObject({ awaitingContent: false, status: 'pending', subject: expect.stringContaining('25/11/2026 10:00') });
   });
 
   it('filters by Tipo de envío and Estado del envío', async () => {

@@ -10,6 +10,7 @@ import { liveAppointment, localToday, professionalConditions, weeksFrom } from '
 import { addDaysToDate, findOfferedSlot, localMidnight, type BusyTimes, type Slot } from '@/lib/availability/slots';
 import { agendaSnapshot, agendaTokenColumn, nextAppointmentId, type DayDefinition } from './agenda-snapshot';
 import { RollbackWith } from '@/db/errors';
+import { AWAITING_CONTENT_DUE } from '@/lib/messaging/outbox';
 import { fail, isOverlapViolation, isRetryableConflict, SLOT_TAKEN_MESSAGE, type BookingFailure } from './errors';
 
 export interface BookingRequest {
@@ -294,12 +295,14 @@ function writtenRows(req: BookingRequest, row: Appointment, confirm: boolean, pr
 /**
  * The confirmation's outbox row, as a data-modifying CTE over `booked` (the turno's insert,
  * returning its id): addressed to the patient's email as it is now, written awaiting its content
- * (the worker composes it), and not written at all for a patient without email.
+ * (the worker composes it; not due until then: AWAITING_CONTENT_DUE), and not written at all for a
+ * patient without email.
  */
 function confirmationWrite(): SQL {
   const p = placeholder;
-  return sql`, confirmation as (insert into ${messages} (channel, kind, patient_id, appointment_id, created_by_staff_id, recipient, body_text, awaiting_content)
-    select 'email', 'booking_confirmation', ${patients.id}, booked.id, ${p('c_staff')}::integer, ${patients.email}, '', true
+  const due = sql.raw(`'${AWAITING_CONTENT_DUE.toISOString()}'::timestamptz`);
+  return sql`, confirmation as (insert into ${messages} (channel, kind, patient_id, appointment_id, created_by_staff_id, recipient, body_text, awaiting_content, next_attempt_at)
+    select 'email', 'booking_confirmation', ${patients.id}, booked.id, ${p('c_staff')}::integer, ${patients.email}, '', true, ${due}
     from booked join ${patients} on ${patients.id} = ${p('c_patient')}::integer where coalesce(${patients.email}, '') <> '')`;
 }
 

@@ -1,16 +1,17 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { messages, type CenterSettings, type Message } from '@/db/schema';
 import { confirmationDraft, loadAppointmentDetails } from '@/lib/booking/notify';
 import { getCenterSettings } from '@/lib/settings/center';
-import { emailRow } from './outbox';
+import { AWAITING_CONTENT_DUE, emailRow } from './outbox';
 
 /**
  * Composing the outbox rows written without their content. A booking writes its confirmation in
  * its own statement (lib/booking/book.ts), so that the two commit together, but only its address
  * and its turno: rendering the email takes milliseconds, and a row of kilobytes costs the booking's
  * statement more than the rest of it. The worker composes each such row from its turno before
- * claiming (worker.ts, runWorkerOnce), and the claim skips rows still awaiting their content.
+ * claiming (worker.ts, runWorkerOnce). Until then the row is not due (AWAITING_CONTENT_DUE), and
+ * the claim skips rows still awaiting their content as well.
  *
  * Nothing is lost and nothing is sent twice: a row is composed by one conditional UPDATE
  * (`awaiting_content` still true), so two workers composing at once write it once; a worker that
@@ -45,11 +46,11 @@ async function contentOf(db: DbOrTx, center: CenterSettings, row: Awaiting): Pro
  * `more` says whether rows were left for the next call.
  */
 export async function composeAwaitingMessages(db: DbOrTx, limit = COMPOSE_LIMIT): Promise<{ composed: number; more: boolean }> {
-  // Through messages_due_idx: only pending rows can await their content.
+  // Through messages_due_idx: awaiting rows are pending, and the only ones due so late.
   const rows = await db
     .select({ id: messages.id, kind: messages.kind, appointmentId: messages.appointmentId, recipient: messages.recipient, createdByStaffId: messages.createdByStaffId })
     .from(messages)
-    .where(and(eq(messages.status, 'pending'), eq(messages.awaitingContent, true)))
+    .where(and(eq(messages.status, 'pending'), gte(messages.nextAttemptAt, AWAITING_CONTENT_DUE), eq(messages.awaitingContent, true)))
     .orderBy(asc(messages.id))
     .limit(limit + 1);
   if (rows.length === 0) return { composed: 0, more: false };
@@ -59,7 +60,7 @@ export async function composeAwaitingMessages(db: DbOrTx, limit = COMPOSE_LIMIT)
     const content = await contentOf(db, center, row);
     const written = await db
       .update(messages)
-      .set({ ...content, awaitingContent: false })
+      .set({ ...content, awaitingContent: false, nextAttemptAt: sql`now()` })
       .where(and(eq(messages.id, row.id), eq(messages.awaitingContent, true)))
       .returning({ id: messages.id });
     composed += written.length;

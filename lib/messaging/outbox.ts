@@ -19,6 +19,14 @@ import type { MessageAttachment } from './transports/types';
 
 export type MessageKind = (typeof messageKindEnum.enumValues)[number];
 
+/**
+ * The `next_attempt_at` of a row written awaiting its content (a booking's confirmation, composed
+ * by the worker: compose-awaiting.ts), until it is composed. Far in the future, so that no claim
+ * finds it due, not even one of a version that does not know `awaiting_content` (an instance not yet
+ * replaced during a rolling upgrade, docs/operations.md), which would send it empty.
+ */
+export const AWAITING_CONTENT_DUE = new Date('3000-01-01T00:00:00.000Z');
+
 interface DraftBase {
   kind: MessageKind;
   recipient: string;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import * as s from '@/db/schema';
 import { bookAppointment, type BookingRequest } from '@/lib/booking/book';
@@ -6,6 +6,7 @@ import { cancelAppointment, deleteAppointment } from '@/lib/booking/cancel';
 import { SLOT_TAKEN_MESSAGE } from '@/lib/booking/errors';
 import { claimDueMessages } from '@/lib/messaging/claim';
 import { composeAwaitingMessages } from '@/lib/messaging/compose-awaiting';
+import { AWAITING_CONTENT_DUE } from '@/lib/messaging/outbox';
 import { at, createTestCenter, NOW, updateSettings, webBooking, type TestCenter } from '../support/center';
 import { describeEachEngine } from '../support/db';
 
@@ -44,6 +45,9 @@ describeEachEngine('booking a turno', (getCtx) => {
       expect.objectContaining({ status: 'pending', awaitingContent: true, recipient: patient.email, patientId: c.patientId, appointmentId: booked.appointmentId, subject: '' }),
     ]);
     expect(await claimDueMessages(db)).toEqual([]);
+    // Not due either, so a worker of the previous version (no awaiting_content: a rolling upgrade) never sends it empty.
+    const dueAsBefore = () => db.select({ id: s.messages.id }).from(s.messages).where(and(eq(s.messages.status, 'pending'), lte(s.messages.nextAttemptAt, new Date())));
+    expect(await dueAsBefore()).toEqual([]);
     // The worker's composition: the turno's date, its .ics, claimable.
     expect(await composeAwaitingMessages(db)).toEqual({ composed: 1, more: false });
     const [mail] = await mails();
@@ -52,6 +56,7 @@ describeEachEngine('booking a turno', (getCtx) => {
     expect(mail.bodyHtml).toContain(patient.lastName);
     expect(mail.attachments).toEqual([expect.objectContaining({ contentType: expect.stringContaining('text/calendar') })]);
     expect(await composeAwaitingMessages(db)).toEqual({ composed: 0, more: false });
+    expect(await dueAsBefore()).toEqual([{ id: mail.id }]);
     expect((await claimDueMessages(db)).map((m) => m.id)).toEqual([mail.id]);
     // A refused booking writes no mail...
     expect(await confirmed({ patientId: c.otherPatientId, ip: '198.51.100.1' })).toMatchObject({ ok: false });
@@ -82,7 +87,7 @@ describeEachEngine('booking a turno', (getCtx) => {
     // A row that cannot be composed (its turno is gone) ends in the send log as an error, never claimed.
     const [orphan] = await db
       .insert(s.messages)
-      .values({ channel: 'email', kind: 'booking_confirmation', recipient: 'x@example.com', bodyText: '', awaitingContent: true })
+      .values({ channel: 'email', kind: 'booking_confirmation', recipient: 'x@example.com', bodyText: '', awaitingContent: true, nextAttemptAt: AWAITING_CONTENT_DUE })
       .returning();
     expect(await composeAwaitingMessages(db)).toEqual({ composed: 1, more: false });
     const [failed] = await db.select().from(s.messages).where(eq(s.messages.id, orphan.id));

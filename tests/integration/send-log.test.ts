@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, expect, it } from 'vitest';
 import * as s from '@/db/schema';
 import { composeAwaitingMessages } from '@/lib/messaging/compose-awaiting';
-import { enqueueEmail, enqueueSms } from '@/lib/messaging/outbox';
+import { AWAITING_CONTENT_DUE, enqueueEmail, enqueueSms } from '@/lib/messaging/outbox';
 import { listSendLog, SEND_LOG_PAGE, type SendLogFilters } from '@/lib/messaging/send-log';
 import { at, TZ } from '../support/center';
 import { describeEachEngine } from '../support/db';
@@ -84,7 +84,7 @@ describeEachEngine('send log', (getCtx) => {
     // As a booking writes it (lib/booking/book.ts): address and turno, no content yet.
     const [{ id }] = await db
       .insert(s.messages)
-      .values({ channel: 'email', kind: 'booking_confirmation', patientId, appointmentId, recipient: 'lucia@demo.com.ar', bodyText: '', awaitingContent: true })
+      .values({ channel: 'email', kind: 'booking_confirmation', patientId, appointmentId, recipient: 'lucia@demo.com.ar', bodyText: '', awaitingContent: true, nextAttemptAt: AWAITING_CONTENT_DUE })
       .returning({ id: s.messages.id });
     const row = async () => (await listSendLog(db, {}, TZ)).rows.find((r) => r.id === id);
     expect(await row()).toMatchObject({ awaitingContent: true, status: 'pending', subject: '', patientName: 'MARTINEZ, LUCIA' });

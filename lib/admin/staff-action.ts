@@ -2,9 +2,7 @@ import '@/lib/validation/spanish';
 import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
-import { staffSessionStanding } from '@/lib/auth/credentials';
-import { getSessionSid, getSessionUser } from '@/lib/auth/session';
+import { currentStaffStanding, getSessionSid, getSessionUser } from '@/lib/auth/session';
 import { PASSWORD_CHANGED_SIGN_IN_AGAIN, type StaffRole, type StaffSessionUser } from '@/lib/auth/session-claims';
 import { clientIp } from '@/lib/auth/throttle';
 import { NUL_MESSAGE, pathsWithNul } from '@/lib/validation/nul';
@@ -28,8 +26,7 @@ export function staffAction<S extends z.ZodType, T = undefined>(
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getSessionUser();
     if (user?.kind !== 'staff') return { ok: false, error: 'Su sesión terminó. Ingrese nuevamente.' };
-    const sid = await getSessionSid();
-    const role = await staffSessionStanding(getDb(), user, sid);
+    const role = await currentStaffStanding(user);
     if (role === 'password_changed') return { ok: false, error: PASSWORD_CHANGED_SIGN_IN_AGAIN };
     if (role === 'inactive' || !roles.includes(role)) return { ok: false, error: NOT_ALLOWED };
     const withNul = pathsWithNul(raw);
@@ -43,6 +40,6 @@ export function staffAction<S extends z.ZodType, T = undefined>(
       return { ok: false, error: 'Revise los datos marcados.', fieldErrors };
     }
     const ip = clientIp(await headers());
-    return handler(parsed.data, { staff: { ...user, role }, ip, sid });
+    return handler(parsed.data, { staff: { ...user, role }, ip, sid: await getSessionSid() });
   };
 }

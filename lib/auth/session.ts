@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { auth } from '@/lib/auth/auth';
-import { patientSessionStanding, staffSessionStanding } from '@/lib/auth/credentials';
+import { patientSessionStanding, staffSessionStanding, type StaffStanding } from '@/lib/auth/credentials';
 import {
   PASSWORD_CHANGED_REASON,
   PATIENT_LOGIN_PATH,
@@ -31,6 +31,14 @@ const staffStanding = cache(async (staffId: number, passwordVersion: number) =>
 );
 
 /**
+ * The signed-in staff member's standing now: their role, or 'inactive' / 'password_changed'
+ * (lib/auth/credentials.ts). One read per request, for pages, actions and the download routes.
+ */
+export function currentStaffStanding(staff: StaffSessionUser): Promise<StaffStanding> {
+  return staffStanding(staff.staffId, staff.passwordVersion ?? 0);
+}
+
+/**
  * For patient pages and actions: the signed-in patient, or a redirect to /ingresar. Also checks
  * the web account was not disabled, nor its password changed, since sign-in. The patient's id
  * comes from here, never a form.
@@ -52,7 +60,7 @@ export async function requirePatient(): Promise<PatientSessionUser> {
 export async function requireStaff(role?: StaffRole | readonly StaffRole[]): Promise<StaffSessionUser> {
   const user = await getSessionUser();
   if (user?.kind !== 'staff') redirect(STAFF_LOGIN_PATH);
-  const current = await staffStanding(user.staffId, user.passwordVersion ?? 0);
+  const current = await currentStaffStanding(user);
   if (current === 'inactive') redirect(`${STAFF_LOGIN_PATH}?motivo=desactivado`);
   if (current === 'password_changed') redirect(`${STAFF_LOGIN_PATH}?motivo=${PASSWORD_CHANGED_REASON}`);
   const allowed = role === undefined ? null : typeof role === 'string' ? [role] : role;

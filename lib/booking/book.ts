@@ -414,8 +414,7 @@ const unopposed = (token: string): BookingChecks => ({ agendaToken: token, maxDa
  * next (forcing the generic plan there measured no faster, docs/performance.md).
  */
 function lockStatement(req: BookingRequest, scope: 'xact' | 'session', proof?: string): BoundQuery {
-  const withIp = req.source === 'web' && !!req.ip;
-  const values = { patient: req.patientId, ip: req.ip, professional: req.professionalId, slot: `${req.professionalId}@${req.startsAt.toISOString()}`, proof };
+  const { withIp, values } = lockKeys(req);
   return statementFromTemplate(`booking.locks|${scope}|${withIp}`, () => {
     const p = placeholder;
     const fn = (name: string) => sql.raw(scope === 'xact' ? `pg_advisory_xact_${name}` : `pg_advisory_${name}`);
@@ -423,13 +422,18 @@ function lockStatement(req: BookingRequest, scope: 'xact' | 'session', proof?: s
     if (scope === 'xact') return sql`select set_config('plan_cache_mode', 'force_generic_plan', true), ${locks}`;
     // The proof is set last, once every lock is granted (the subquery is evaluated first).
     return sql`select set_config(${LOCKED_SETTING}, ${p('proof')}::text, false) from (select ${locks} offset 0) locked`;
-  }, values);
+  }, { ...values, proof });
+}
+
+/** The keys a booking locks (the IP's only on the web), as the lock statements' values. */
+function lockKeys(req: BookingRequest) {
+  const withIp = req.source === 'web' && !!req.ip;
+  return { withIp, values: { patient: req.patientId, ip: req.ip, professional: req.professionalId, slot: `${req.professionalId}@${req.startsAt.toISOString()}` } };
 }
 
 /** Releases every lock lockStatement(…, 'session') takes (one not held only warns), and clears the proof. */
 function lockRelease(req: BookingRequest): BoundQuery {
-  const withIp = req.source === 'web' && !!req.ip;
-  const values = { patient: req.patientId, ip: req.ip, professional: req.professionalId, slot: `${req.professionalId}@${req.startsAt.toISOString()}` };
+  const { withIp, values } = lockKeys(req);
   return statementFromTemplate(`booking.unlocks|${withIp}`, () => {
     const p = placeholder;
     return sql`select pg_advisory_unlock(${LOCK_SLOT}, hashtext(${p('slot')})), ${bookingAgendaUnlocks(p('professional'))}, ${withIp ? sql`pg_advisory_unlock(${LOCK_IP}, hashtext(${p('ip')})), ` : sql``}pg_advisory_unlock(${LOCK_PATIENT}, ${p('patient')}), set_config(${LOCKED_SETTING}, '', false)`;

@@ -66,6 +66,14 @@ async function redirectOf(call: Promise<unknown>): Promise<string | null> {
   }
 }
 
+/** Every server action in lib/, with its access in the map and a call with hostile input. */
+async function forEachAction(visit: (access: (typeof ACTIONS)[string], name: string, call: () => Promise<unknown>) => Promise<void>) {
+  for (const [file, names] of serverActionModules()) {
+    const mod = (await libModules[`../../${file}`]()) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const name of names) await visit(ACTIONS[`${file}#${name}`], name, () => mod[name]('__invalido__', undefined, undefined));
+  }
+}
+
 describeEachEngine('server actions check the caller themselves', (getCtx) => {
   const users: Record<'admin' | 'reception' | 'patient', SessionUser> = {} as never;
 
@@ -101,29 +109,24 @@ describeEachEngine('server actions check the caller themselves', (getCtx) => {
   it('staff actions refuse patients and nobody; admin actions refuse reception; the right role only trips on the bad input', async () => {
     const { db } = getCtx();
     const before = await db.select().from(s.auditLog);
-    for (const [file, names] of serverActionModules()) {
-      const mod = (await libModules[`../../${file}`]()) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      for (const name of names) {
-        const access = ACTIONS[`${file}#${name}`];
-        const call = () => mod[name]('__invalido__', undefined, undefined);
-        if (access === 'staff' || access === 'admin') {
-          for (const who of [null, users.patient]) {
-            session.user = who;
-            expect(await call(), `${who?.kind ?? 'nadie'} → ${name}`).toMatchObject({ ok: false, error: SESSION_ENDED });
-          }
-          session.user = users.reception;
-          if (access === 'admin') expect(await call(), `recepción → ${name}`).toMatchObject({ ok: false, error: NOT_ALLOWED });
-          else expect(await call(), `recepción → ${name}`).toMatchObject({ ok: false, error: CHECK_FIELDS });
-          session.user = users.admin;
-          expect(await call(), `admin → ${name}`).toMatchObject({ ok: false, error: CHECK_FIELDS });
-        } else if (access === 'patient') {
-          for (const who of [null, users.reception, users.admin]) {
-            session.user = who;
-            expect(await redirectOf(call()), `${who?.kind ?? 'nadie'} → ${name}`).toBe('/ingresar');
-          }
+    await forEachAction(async (access, name, call) => {
+      if (access === 'staff' || access === 'admin') {
+        for (const who of [null, users.patient]) {
+          session.user = who;
+          expect(await call(), `${who?.kind ?? 'nadie'} → ${name}`).toMatchObject({ ok: false, error: SESSION_ENDED });
+        }
+        session.user = users.reception;
+        if (access === 'admin') expect(await call(), `recepción → ${name}`).toMatchObject({ ok: false, error: NOT_ALLOWED });
+        else expect(await call(), `recepción → ${name}`).toMatchObject({ ok: false, error: CHECK_FIELDS });
+        session.user = users.admin;
+        expect(await call(), `admin → ${name}`).toMatchObject({ ok: false, error: CHECK_FIELDS });
+      } else if (access === 'patient') {
+        for (const who of [null, users.reception, users.admin]) {
+          session.user = who;
+          expect(await redirectOf(call()), `${who?.kind ?? 'nadie'} → ${name}`).toBe('/ingresar');
         }
       }
-    }
+    });
     // Nothing was written by any of those calls.
     expect(await db.select().from(s.auditLog)).toEqual(before);
   });
@@ -134,20 +137,15 @@ describeEachEngine('server actions check the caller themselves', (getCtx) => {
     await db.update(s.staffUsers).set({ passwordVersion: 1 });
     await db.update(s.webAccounts).set({ passwordVersion: 1 });
     const before = await db.select().from(s.auditLog);
-    for (const [file, names] of serverActionModules()) {
-      const mod = (await libModules[`../../${file}`]()) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      for (const name of names) {
-        const access = ACTIONS[`${file}#${name}`];
-        const call = () => mod[name]('__invalido__', undefined, undefined);
-        if (access === 'staff' || access === 'admin') {
-          session.user = users.admin;
-          expect(await call(), `admin → ${name}`).toMatchObject({ ok: false, error: PASSWORD_CHANGED_SIGN_IN_AGAIN });
-        } else if (access === 'patient') {
-          session.user = users.patient;
-          expect(await redirectOf(call()), `paciente → ${name}`).toBe('/ingresar?motivo=clave-cambiada');
-        }
+    await forEachAction(async (access, name, call) => {
+      if (access === 'staff' || access === 'admin') {
+        session.user = users.admin;
+        expect(await call(), `admin → ${name}`).toMatchObject({ ok: false, error: PASSWORD_CHANGED_SIGN_IN_AGAIN });
+      } else if (access === 'patient') {
+        session.user = users.patient;
+        expect(await redirectOf(call()), `paciente → ${name}`).toBe('/ingresar?motivo=clave-cambiada');
       }
-    }
+    });
     expect(await db.select().from(s.auditLog)).toEqual(before);
   });
 });

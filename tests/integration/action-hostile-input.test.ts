@@ -39,6 +39,7 @@ vi.mock('@/lib/auth/session', async () => {
   return {
     getSessionUser: async () => state.user,
     getSessionSid: async () => '',
+    currentStaffStanding: (staff: Parameters<typeof staffSessionStanding>[1]) => staffSessionStanding(state.db, staff, ''),
     async requirePatient() {
       if (state.user?.kind !== 'patient' || (await patientSessionStanding(state.db, state.user, '')) !== 'ok') redirect('/ingresar');
       return state.user;

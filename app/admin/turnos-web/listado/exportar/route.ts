@@ -5,8 +5,7 @@ import { exportFileName, exportWebAppointments, type ExportFormat } from '@/lib/
 import { exportHeaders } from '@/lib/export/stream';
 import { parseWebListingQuery } from '@/lib/appointments/web-listing-params';
 import { writeAudit } from '@/lib/audit/log';
-import { staffSessionStanding } from '@/lib/auth/credentials';
-import { getSessionSid, getSessionUser } from '@/lib/auth/session';
+import { currentStaffStanding, getSessionUser } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { getCenterSettings } from '@/lib/settings/queries';
 
@@ -21,7 +20,7 @@ const plain = (status: number, message: string) =>
  */
 export async function GET(request: NextRequest) {
   const db = getDb();
-  const access = await staffRouteAccess(await getSessionUser(), async (staff) => staffSessionStanding(db, staff, await getSessionSid()), ['admin', 'reception']);
+  const access = await staffRouteAccess(await getSessionUser(), currentStaffStanding, ['admin', 'reception']);
   if (!access.ok) return plain(access.status, access.message);
 
   const params = request.nextUrl.searchParams;

@@ -2,8 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { staffRouteAccess } from '@/lib/admin/route-access';
 import { writeAudit } from '@/lib/audit/log';
-import { staffSessionStanding } from '@/lib/auth/credentials';
-import { getSessionSid, getSessionUser } from '@/lib/auth/session';
+import { currentStaffStanding, getSessionUser } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { exportHeaders, type ExportFormat } from '@/lib/export/stream';
 import { exportSendList, sendListFileName } from '@/lib/reminders/send-list-export';
@@ -18,7 +17,7 @@ const plain = (status: number, message: string) =>
 /** ENVIAR MAIL/SMS: "Previo al envío puede exportarse el listado". Every row, CSV or XLSX. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const db = getDb();
-  const access = await staffRouteAccess(await getSessionUser(), async (staff) => staffSessionStanding(db, staff, await getSessionSid()), ['admin', 'reception']);
+  const access = await staffRouteAccess(await getSessionUser(), currentStaffStanding, ['admin', 'reception']);
   if (!access.ok) return plain(access.status, access.message);
   const { id } = await params;
   const batch = /^\d{1,9}$/.test(id) ? await getBatch(db, Number(id)) : null;

@@ -1,8 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { staffRouteAccess } from '@/lib/admin/route-access';
-import { staffSessionStanding } from '@/lib/auth/credentials';
-import { getSessionSid, getSessionUser } from '@/lib/auth/session';
+import { currentStaffStanding, getSessionUser } from '@/lib/auth/session';
 import { clientIp } from '@/lib/auth/throttle';
 import { parseId } from '@/lib/catalog/admin-queries';
 import { exportPatientData, patientExportFileName, type ExportFormat } from '@/lib/patients/export';
@@ -21,7 +20,7 @@ const plain = (status: number, message: string) =>
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const db = getDb();
-  const access = await staffRouteAccess(await getSessionUser(), async (staff) => staffSessionStanding(db, staff, await getSessionSid()), ['admin']);
+  const access = await staffRouteAccess(await getSessionUser(), currentStaffStanding, ['admin']);
   if (!access.ok) return plain(access.status, access.message);
   const patientId = parseId((await params).id);
   const format: ExportFormat = request.nextUrl.searchParams.get('formato') === 'html' ? 'html' : 'json';
